@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module.js';
+import { CoreModule } from './core.module.js';
+import { HealthModule } from './health/health.module.js';
+import { ReceiptsHttpModule } from './receipts/receipts-http.module.js';
+
+/** The HTTP API's composition root. It never registers queue processors. */
+@Module({
+  imports: [CoreModule, HealthModule, AuthModule, ReceiptsHttpModule],
+})
+export class AppModule {}

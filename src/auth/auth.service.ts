@@ -1,0 +1,74 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { AppError, ErrorCode } from '../common/errors/index.js';
+import type { AllConfig } from '../config/configuration.js';
+import { normaliseEmail } from '../users/normalise-email.js';
+import type { UserEntity } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { AccessTokenService } from './access-token.service.js';
+import type { TokenResponseDto } from './dto/token.response.dto.js';
+import { PasswordHasher } from './password-hasher.js';
+import { hashRefreshToken, newRefreshToken } from './refresh-token.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+const DAY_MS = 86_400_000;
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly accessTokens: AccessTokenService,
+    private readonly config: ConfigService<AllConfig, true>,
+  ) {}
+
+  async register(email: string, password: string): Promise<UserEntity> {
+    return this.users.create(normaliseEmail(email), await this.hasher.hash(password));
+  }
+
+  /** Unknown email and wrong password are the same error, after the same amount of work. */
+  async login(email: string, password: string): Promise<TokenResponseDto> {
+    const user = await this.users.findWithHashByEmail(normaliseEmail(email));
+    if (!(await this.hasher.verify(user?.passwordHash, password)) || !user) {
+      throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
+    }
+    const refresh = newRefreshToken();
+    const session = await this.sessions.start(user.id, refresh.hash, this.refreshExpiry());
+    return this.tokens(user.id, session.id, refresh.token);
+  }
+
+  async refresh(refreshToken: string): Promise<TokenResponseDto> {
+    const next = newRefreshToken();
+    const now = new Date();
+    const result = await this.sessions.rotate(hashRefreshToken(refreshToken), next.hash, now);
+    if (result.outcome === 'reused') {
+      // A used token presented again means it leaked: end every token of that login.
+      await this.sessions.revoke(result.sessionId, 'token_reuse', now);
+      this.logger.warn({ sessionId: result.sessionId }, 'Refresh token reused; session revoked');
+    }
+    if (result.outcome !== 'rotated') {
+      throw new AppError(ErrorCode.INVALID_REFRESH_TOKEN, 'The refresh token is invalid, expired or already used');
+    }
+    return this.tokens(result.session.userId, result.session.id, next.token);
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.revoke(sessionId, 'logout', new Date());
+  }
+
+  private async tokens(userId: string, sessionId: string, refreshToken: string): Promise<TokenResponseDto> {
+    return {
+      accessToken: await this.accessTokens.sign(userId, sessionId),
+      tokenType: 'Bearer',
+      expiresIn: this.accessTokens.ttlSeconds,
+      refreshToken,
+    };
+  }
+
+  private refreshExpiry(): Date {
+    return new Date(Date.now() + this.config.getOrThrow('auth', { infer: true }).refreshTtlDays * DAY_MS);
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { UserEntity } from '../users/user.entity.js';
+import { AuthSessionEntity } from './auth-session.entity.js';
+import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+export type ConsumeResult =
+  | { outcome: 'rotated'; session: AuthSessionEntity }
+  | { outcome: 'unknown' | 'expired' }
+  | { outcome: 'reused'; sessionId: string };
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Starts a session with its first refresh token. */
+  async start(userId: string, tokenHash: string, expiresAt: Date): Promise<AuthSessionEntity> {
+    return this.db.transaction(async (tx) => {
+      const session = await tx.save(tx.create(AuthSessionEntity, { userId, expiresAt, revokedAt: null }));
+      await tx.save(tx.create(RefreshTokenEntity, { sessionId: session.id, tokenHash, expiresAt }));
+      return session;
+    });
+  }
+
+  /**
+   * Uses a refresh token exactly once and stores its successor in the same transaction.
+   * The `used_at IS NULL` update is the lock: of two concurrent uses, one rotates and the
+   * other is treated as a reuse, which revokes the family (RFC 6819 §5.2.2.3).
+   */
+  async rotate(tokenHash: string, nextHash: string, now: Date): Promise<ConsumeResult> {
+    return this.db.transaction(async (tx) => {
+      const token = await tx.findOneBy(RefreshTokenEntity, { tokenHash });
+      if (!token) return { outcome: 'unknown' };
+      const session = await tx.findOneBy(AuthSessionEntity, { id: token.sessionId });
+      if (!session || session.revokedAt) return { outcome: 'reused', sessionId: token.sessionId };
+      if (token.expiresAt <= now || session.expiresAt <= now) return { outcome: 'expired' };
+      const claimed = await tx.update(RefreshTokenEntity, { id: token.id, usedAt: IsNull() }, { usedAt: now });
+      if (claimed.affected !== 1) return { outcome: 'reused', sessionId: token.sessionId };
+      await tx.save(tx.create(RefreshTokenEntity, { sessionId: session.id, tokenHash: nextHash, expiresAt: token.expiresAt }));
+      return { outcome: 'rotated', session };
+    });
+  }
+
+  async revoke(sessionId: string, reason: 'logout' | 'token_reuse', now: Date): Promise<void> {
+    await this.db
+      .getRepository(AuthSessionEntity)
+      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
+  }
+
+  /** The user behind an access token, if the user still exists and the session is live. */
+  findActiveUser(userId: string, sessionId: string, now: Date): Promise<UserEntity | null> {
+    return this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .innerJoin(AuthSessionEntity, 'session', 'session.user_id = user.id')
+      .where('user.id = :userId AND session.id = :sessionId', { userId, sessionId })
+      .andWhere('session.revoked_at IS NULL AND session.expires_at > :now', { now })
+      .getOne();
+  }
+}

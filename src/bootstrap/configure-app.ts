@@ -1,0 +1,27 @@
+import type { INestApplication } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import { AllExceptionsFilter } from '../common/filters/all-exceptions.filter.js';
+import { TimingInterceptor } from '../common/interceptors/timing.interceptor.js';
+import { createValidationPipe } from '../common/pipes/validation.pipe.js';
+import { createRequestContextMiddleware } from '../common/request-context/request-context.module.js';
+import type { AllConfig } from '../config/configuration.js';
+import { setupSwagger } from './swagger.js';
+
+/** Everything `main.ts` does to the app besides listening, shared with the tests. */
+export function configureApp(app: NestExpressApplication): INestApplication {
+  const config = app.get(ConfigService<AllConfig, true>);
+  // Before anything else (body parser included) so every response carries the request id.
+  app.use(createRequestContextMiddleware());
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  if (config.getOrThrow('app', { infer: true }).trustProxy) app.set('trust proxy', true);
+  // Large enough for any JSON this API takes; uploads are multipart and streamed separately.
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.useGlobalInterceptors(new TimingInterceptor(config));
+  setupSwagger(app);
+  return app;
+}

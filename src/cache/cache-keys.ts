@@ -1,0 +1,31 @@
+/**
+ * The only place Redis keys and channels are built, so a prefix change or a key layout
+ * change cannot miss a caller.
+ */
+export class CacheKeys {
+  constructor(private readonly prefix: string) {}
+
+  receipt(id: string): string {
+    return `${this.prefix}:receipt:${id}`;
+  }
+
+  receiptEvents(id: string): string {
+    return `${this.prefix}:receipt-events:${id}`;
+  }
+
+  receiptEventLog(id: string): string {
+    return `${this.prefix}:receipt-event-log:${id}`;
+  }
+
+  workerHeartbeats(): string {
+    return `${this.prefix}:workers:heartbeat`;
+  }
+
+  throttle(key: string): string {
+    return `${this.prefix}:throttle:${key}`;
+  }
+
+  bullPrefix(): string {
+    return `${this.prefix}:bull`;
+  }
+}

@@ -1,0 +1,48 @@
+import { BullModule } from '@nestjs/bull';
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Redis } from 'ioredis';
+import { CacheKeys } from './cache/cache-keys.js';
+import { RedisModule } from './cache/redis.module.js';
+import { redisOptionsFromUrl } from './cache/redis-options.js';
+import { RequestContextModule } from './common/request-context/request-context.module.js';
+import type { AllConfig } from './config/configuration.js';
+import { AppConfigModule } from './config/config.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { LoggingModule } from './logging/logging.module.js';
+
+/**
+ * Shared by the API and the worker: configuration, request context, logging, PostgreSQL,
+ * Redis and the Bull root connection. What runs on top is decided by the two roots.
+ */
+@Module({
+  imports: [
+    AppConfigModule,
+    RequestContextModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    BullModule.forRootAsync({
+      inject: [ConfigService, CacheKeys],
+      useFactory: (config: ConfigService<AllConfig, true>, keys: CacheKeys) => {
+        const { url } = config.getOrThrow('redis', { infer: true });
+        return {
+          prefix: keys.bullPrefix(),
+          createClient: (type) =>
+            new Redis(redisOptionsFromUrl(url, type === 'client' ? 'command' : 'blocking')),
+          settings: {
+            // A worker killed mid-job loses its lock after 20 s; the next stalled-job check
+            // (every 15 s) puts the job back, so it is retried well within two minutes.
+            lockDuration: 20_000,
+            lockRenewTime: 5_000,
+            stalledInterval: 15_000,
+            // Survive a few crashes of the same job before calling it failed for good.
+            maxStalledCount: 3,
+          },
+        };
+      },
+    }),
+  ],
+  exports: [RedisModule, BullModule],
+})
+export class CoreModule {}

@@ -1,0 +1,5 @@
+import { CreateAccounts1763820000000 } from '../../migrations/1763820000000-CreateAccounts.js';
+import { CreateReceipts1763830000000 } from '../../migrations/1763830000000-CreateReceipts.js';
+
+/** Every migration, in order. Migrations are append-only: add new ones at the end. */
+export const MIGRATIONS = [CreateAccounts1763820000000, CreateReceipts1763830000000];

@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ClsServiceManager } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import type { AllConfig } from '../config/configuration.js';
+import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/request-id.js';
+
+/**
+ * pino everywhere: JSON in production, pretty in dev. The request id comes from the request
+ * context (nestjs-cls), so lines logged by services and by worker jobs carry it too, not only
+ * the access log.
+ */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AllConfig, true>) => {
+        const app = config.getOrThrow('app', { infer: true });
+        return {
+          pinoHttp: {
+            level: app.logLevel,
+            transport:
+              app.logFormat === 'pretty'
+                ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+                : undefined,
+            genReqId: (req: IncomingMessage, res: ServerResponse) =>
+              (res.getHeader(REQUEST_ID_HEADER) as string | undefined) ?? pickRequestId(req.headers['x-request-id']),
+            customAttributeKeys: { reqId: 'requestId' },
+            // HTTP request loggers already carry the id as a binding; everything else (service
+            // code outside a request, worker jobs) gets it from the request context.
+            mixin: (_merge: object, _level: number, logger: { bindings(): Record<string, unknown> }) => {
+              if (logger.bindings().requestId) return {};
+              const cls = ClsServiceManager.getClsService();
+              const requestId = cls.isActive() ? cls.getId() : undefined;
+              return requestId ? { requestId } : {};
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+            autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+            quietReqLogger: true,
+          },
+        };
+      },
+    }),
+  ],
+})
+export class LoggingModule {}

@@ -1,0 +1,153 @@
+/**
+ * Dates and times in the formats receipts print, validated (no 31 April, no year 1870) and
+ * returned as ISO strings. Day-first versus month-first is decided by the caller's hint when
+ * a numeric date is ambiguous.
+ */
+
+export type DayMonthOrder = 'dmy' | 'mdy';
+
+export interface DateMatch {
+  iso: string;
+  index: number;
+  end: number;
+  /** Both day-first and month-first readings were valid and differ (e.g. 05/03/2024). */
+  ambiguous: boolean;
+  /** Compact forms (20240314) collide with ids and are trusted less. */
+  compact: boolean;
+  /** Evidence about the printer's order: a part above 12 proves which one is the day. */
+  proves: DayMonthOrder | null;
+}
+
+export interface TimeMatch {
+  value: string;
+  index: number;
+}
+
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2099;
+
+const MONTHS: Record<string, number> = {
+  JAN: 1, JANUARY: 1, JANUARI: 1, JANVIER: 1, JANUAR: 1, ENE: 1, ENERO: 1,
+  FEB: 2, FEBRUARY: 2, FEBRUARI: 2, FEBRUAR: 2, FEV: 2, FEVRIER: 2, FEBRERO: 2,
+  MAR: 3, MARCH: 3, MARET: 3, MARS: 3, MAERZ: 3, MÄRZ: 3, MRZ: 3, MÄR: 3, MARZO: 3,
+  APR: 4, APRIL: 4, AVR: 4, AVRIL: 4, ABR: 4, ABRIL: 4,
+  MAY: 5, MEI: 5, MAI: 5, MAYO: 5,
+  JUN: 6, JUNE: 6, JUNI: 6, JUIN: 6, JUNIO: 6,
+  JUL: 7, JULY: 7, JULI: 7, JUIL: 7, JUILLET: 7, JULIO: 7,
+  AUG: 8, AUGUST: 8, AGU: 8, AGUSTUS: 8, AOUT: 8, AGO: 8, AGOSTO: 8,
+  SEP: 9, SEPT: 9, SEPTEMBER: 9, SEPTEMBRE: 9, SEPTIEMBRE: 9,
+  OCT: 10, OCTOBER: 10, OKT: 10, OKTOBER: 10, OCTOBRE: 10, OCTUBRE: 10,
+  NOV: 11, NOVEMBER: 11, NOVEMBRE: 11, NOVIEMBRE: 11,
+  DEC: 12, DECEMBER: 12, DES: 12, DESEMBER: 12, DEZ: 12, DEZEMBER: 12, DECEMBRE: 12, DIC: 12, DICIEMBRE: 12,
+};
+
+const MONTH_NAME = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})\\.?`;
+
+const YMD = /(?<![\d])((?:19|20)\d{2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
+// Not followed by AM/PM: "12.17.26 PM" is a time.
+const NUMERIC = /(?<![\d.,:])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,:]\d|\s?[AP]\.?M\b)/g;
+const DAY_NAMED = new RegExp(
+  String.raw`(?<!\d)(\d{1,2})(?:ST|ND|RD|TH)?[\s\-/.]*${MONTH_NAME}(?![A-Z])[\s\-/.,']*(\d{4}|\d{2})(?!\d)`,
+  'giu',
+);
+const NAMED_DAY = new RegExp(
+  String.raw`(?<![A-Z])${MONTH_NAME}(?![A-Z])[\s\-/.]*(\d{1,2})(?:ST|ND|RD|TH)?,?[\s\-/.]+(\d{4}|\d{2})(?!\d)`,
+  'giu',
+);
+const COMPACT = /(?<![\d.,])(\d{8})(?![\d]|[.,]\d)/g;
+
+const TIME = /(?<![\d.,:])([01]?\d|2[0-3])\s?([:.])\s?([0-5]\d)(?:\2([0-5]\d))?(?:\s?([AaPp])\.?\s?[Mm]\.?)?(?![\d]|[.,]\d)/g;
+
+/**
+ * @param latest the latest plausible date (ISO), e.g. tomorrow: a receipt cannot be from the
+ *   future, and OCR turns 2018 into 2078 often enough for this to matter.
+ */
+export function findDates(text: string, order: DayMonthOrder, latest?: string): DateMatch[] {
+  const found: DateMatch[] = [];
+  const add = (match: RegExpMatchArray, iso: string | null, extra: Partial<DateMatch> = {}) => {
+    if (!iso || (latest !== undefined && iso > latest) || found.some((other) => overlaps(other, match))) return;
+    found.push({
+      iso,
+      index: match.index ?? 0,
+      end: (match.index ?? 0) + match[0].length,
+      ambiguous: false,
+      compact: false,
+      proves: null,
+      ...extra,
+    });
+  };
+  const upper = text.toUpperCase();
+
+  for (const match of upper.matchAll(YMD)) add(match, isoDate(+match[1], +match[3], +match[4]));
+  for (const match of upper.matchAll(DAY_NAMED)) {
+    add(match, isoDate(year(match[3]), MONTHS[match[2]], +match[1]));
+  }
+  for (const match of upper.matchAll(NAMED_DAY)) {
+    add(match, isoDate(year(match[3]), MONTHS[match[1]], +match[2]));
+  }
+  for (const match of upper.matchAll(NUMERIC)) {
+    const first = +match[1];
+    const second = +match[3];
+    const y = year(match[4]);
+    const dayFirst = isoDate(y, second, first);
+    const monthFirst = isoDate(y, first, second);
+    const preferred = order === 'dmy' ? dayFirst ?? monthFirst : monthFirst ?? dayFirst;
+    // "11.14.00" is more likely a time than a date; it may be a candidate but proves nothing.
+    const timeLike = match[2] === '.' && match[4].length === 2;
+    add(match, preferred, {
+      ambiguous: Boolean(dayFirst && monthFirst && dayFirst !== monthFirst),
+      proves: timeLike ? null : dayFirst && !monthFirst ? 'dmy' : monthFirst && !dayFirst ? 'mdy' : null,
+    });
+  }
+  for (const match of upper.matchAll(COMPACT)) {
+    const digits = match[1];
+    const asYmd = isoDate(+digits.slice(0, 4), +digits.slice(4, 6), +digits.slice(6, 8));
+    const asDmy =
+      order === 'dmy'
+        ? isoDate(+digits.slice(4), +digits.slice(2, 4), +digits.slice(0, 2))
+        : isoDate(+digits.slice(4), +digits.slice(0, 2), +digits.slice(2, 4));
+    add(match, asYmd ?? asDmy, { compact: true });
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+export function findTimes(text: string): TimeMatch[] {
+  const times: TimeMatch[] = [];
+  for (const match of text.matchAll(TIME)) {
+    const [, hh, separator, mm, ss, meridiem] = match;
+    // "12.45" is far more often an amount than a time; only trust "." with AM/PM after it.
+    if (separator === '.' && !meridiem) continue;
+    let hour = +hh;
+    if (meridiem) {
+      if (hour < 1 || hour > 12) continue;
+      const pm = meridiem.toUpperCase() === 'P';
+      hour = (hour % 12) + (pm ? 12 : 0);
+    }
+    const value = `${String(hour).padStart(2, '0')}:${mm}${ss ? `:${ss}` : ''}`;
+    times.push({ value, index: match.index });
+  }
+  return times;
+}
+
+/** Two-digit years: 00–69 are 2000s, 70–99 the 1900s (and then rejected as implausible). */
+function year(text: string): number {
+  const value = +text;
+  if (text.length === 4) return value;
+  return value < 70 ? 2000 + value : 1900 + value;
+}
+
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || y < MIN_YEAR || y > MAX_YEAR) return null;
+  if (!Number.isInteger(m) || m < 1 || m > 12) return null;
+  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (!Number.isInteger(d) || d < 1 || d > daysInMonth) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function overlaps(existing: DateMatch, match: RegExpMatchArray): boolean {
+  const start = match.index ?? 0;
+  const end = start + match[0].length;
+  return start < existing.end && end > existing.index;
+}

@@ -1,0 +1,104 @@
+import { readFile } from 'node:fs/promises';
+
+import { createCanvas } from '@napi-rs/canvas';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+import { AppError, ErrorCode } from '../common/errors/index.js';
+import { linesFromWords } from './ocr-lines.js';
+import type { OcrLine, OcrWord } from './ocr.types.js';
+
+/** pdf.js types its render target as the DOM canvas; @napi-rs/canvas implements the part it uses. */
+type DomCanvas = Parameters<PDFPageProxy['render']>[0]['canvas'];
+
+/** A page with fewer visible characters than this in its text layer is treated as a scan. */
+const MIN_TEXT_LAYER_CHARS = 10;
+
+/** Scanned pages are rendered at this width (px) before preparation: ~200 dpi for an 80 mm receipt, ample for A4. */
+const RENDER_WIDTH = 1600;
+
+export type PdfPageContent =
+  | { kind: 'text'; page: number; lines: OcrLine[] }
+  | { kind: 'scan'; page: number; png: Buffer; scale: number };
+
+/**
+ * Opens a PDF and yields each page either as text-layer lines (no OCR needed) or as a rendered
+ * PNG for OCR, in page order. Page points are the coordinate system for text lines; `scale`
+ * converts rendered pixels back to points.
+ *
+ * @throws AppError FILE_UNREADABLE (permanent) for an unreadable, encrypted or over-long PDF.
+ */
+export async function* readPdfPages(path: string, maxPages: number): AsyncGenerator<PdfPageContent> {
+  const task = getDocument({
+    data: new Uint8Array(await readFile(path)),
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  let document: PDFDocumentProxy;
+  try {
+    document = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    const encrypted = error instanceof Error && error.name === 'PasswordException';
+    throw new AppError(
+      ErrorCode.FILE_UNREADABLE,
+      encrypted ? 'The PDF is password-protected.' : 'The PDF could not be read.',
+      { permanent: true, cause: error },
+    );
+  }
+  try {
+    if (document.numPages > maxPages) {
+      throw new AppError(ErrorCode.FILE_UNREADABLE, `The PDF has ${document.numPages} pages; the limit is ${maxPages}.`, {
+        permanent: true,
+      });
+    }
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number);
+      try {
+        const lines = await textLayerLines(page, number);
+        const visible = lines.reduce((sum, line) => sum + line.text.replace(/\s/g, '').length, 0);
+        yield visible >= MIN_TEXT_LAYER_CHARS
+          ? { kind: 'text', page: number, lines }
+          : { kind: 'scan', page: number, ...(await renderPage(page)) };
+      } finally {
+        page.cleanup();
+      }
+    }
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError(ErrorCode.FILE_UNREADABLE, 'A page of the PDF could not be read.', {
+      permanent: true,
+      cause: error,
+    });
+  } finally {
+    await task.destroy();
+  }
+}
+
+async function textLayerLines(page: PDFPageProxy, pageNumber: number): Promise<OcrLine[]> {
+  const viewport = page.getViewport({ scale: 1 });
+  const content = await page.getTextContent();
+  const words: OcrWord[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || item.str.trim() === '') continue;
+    // transform = [a, b, c, d, e, f]: (e, f) is the baseline origin in PDF space (y up).
+    const [x, y] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
+    const height = item.height || Math.hypot(item.transform[2], item.transform[3]);
+    words.push({
+      text: item.str.trim(),
+      confidence: 1,
+      bbox: { x0: x, y0: y - height, x1: x + item.width, y1: y },
+    });
+  }
+  return linesFromWords(words, pageNumber);
+}
+
+async function renderPage(page: PDFPageProxy): Promise<{ png: Buffer; scale: number }> {
+  const base = page.getViewport({ scale: 1 });
+  const scale = RENDER_WIDTH / base.width;
+  const viewport = page.getViewport({ scale });
+  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  await page.render({ canvas: canvas as unknown as DomCanvas, viewport, background: '#ffffff' }).promise;
+  return { png: await canvas.encode('png'), scale: 1 / scale };
+}

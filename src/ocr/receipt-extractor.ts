@@ -1,0 +1,168 @@
+import sharp from 'sharp';
+
+import { AppError, ErrorCode } from '../common/errors/index.js';
+import { prepareImage } from './image-preparer.js';
+import type { OcrConfig } from './ocr.config.js';
+import { linesFromTesseract } from './ocr-lines.js';
+import type {
+  ExtractionEngine,
+  ExtractionProgress,
+  ExtractionResult,
+  ExtractionStage,
+  ExtractOptions,
+  OcrLine,
+} from './ocr.types.js';
+import { parseReceipt } from './parsing/parse-receipt.js';
+import { readPdfPages } from './pdf-reader.js';
+import { RecognizerPool } from './recognizer-pool.js';
+
+export type ReceiptExtractorOptions = OcrConfig;
+
+/** Share of overall progress given to each stage; reading (OCR) dominates the time. */
+const STAGE_SPAN: Record<ExtractionStage, [number, number]> = {
+  preparing: [0, 0.1],
+  reading: [0.1, 0.95],
+  extracting: [0.95, 1],
+};
+
+/**
+ * The worker's whole extraction: image preparation, OCR or PDF text, and field parsing.
+ * One instance per process owns the tesseract pool; call `close()` on shutdown.
+ */
+export class ReceiptExtractor {
+  private readonly pool: RecognizerPool;
+
+  constructor(private readonly options: ReceiptExtractorOptions) {
+    this.pool = new RecognizerPool({
+      size: options.poolSize,
+      recycleAfterJobs: options.recycleAfterJobs,
+      jobTimeoutMs: options.jobTimeoutMs,
+    });
+  }
+
+  /**
+   * @throws AppError FILE_UNREADABLE (permanent), OCR_FAILED, TIMEOUT or EXTRACTION_FAILED.
+   */
+  async extract(file: { path: string; mimeType: string }, opts: ExtractOptions = {}): Promise<ExtractionResult> {
+    const run = new ExtractionRun(opts.onProgress);
+    const { lines, pages, engine } =
+      file.mimeType === 'application/pdf' ? await this.readPdf(file.path, run) : await this.readImage(file.path, run);
+
+    run.enter('extracting', 0);
+    const started = performance.now();
+    let record;
+    try {
+      record = parseReceipt(
+        lines.map((line) => ({ text: line.text, confidence: line.confidence })),
+        { latestDate: tomorrow() },
+      );
+    } catch (error) {
+      throw new AppError(ErrorCode.EXTRACTION_FAILED, 'The receipt fields could not be extracted.', { cause: error });
+    }
+    run.timings.extractingMs += performance.now() - started;
+    run.enter('extracting', 1);
+
+    return {
+      record,
+      text: lines.map((line) => line.text).join('\n'),
+      lines,
+      pages,
+      engine,
+      timings: {
+        preparingMs: Math.round(run.timings.preparingMs),
+        readingMs: Math.round(run.timings.readingMs),
+        extractingMs: Math.round(run.timings.extractingMs),
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private async readImage(path: string, run: ExtractionRun): Promise<PageRead> {
+    run.enter('preparing', 0);
+    const pages = await countImagePages(path);
+    const lines: OcrLine[] = [];
+    for (let index = 0; index < pages; index++) {
+      let started = performance.now();
+      const prepared = await prepareImage(path, { maxImagePixels: this.options.maxImagePixels, page: index });
+      run.timings.preparingMs += performance.now() - started;
+      run.enter('preparing', (index + 1) / pages);
+
+      started = performance.now();
+      const page = await this.pool.recognize(prepared.data, (fraction) =>
+        run.enter('reading', (index + fraction) / pages),
+      );
+      lines.push(...linesFromTesseract(page, index + 1, { ...prepared, outerScale: 1 }));
+      run.timings.readingMs += performance.now() - started;
+    }
+    return { lines, pages, engine: 'tesseract' };
+  }
+
+  private async readPdf(path: string, run: ExtractionRun): Promise<PageRead> {
+    run.enter('preparing', 0);
+    const lines: OcrLine[] = [];
+    let pages = 0;
+    let textPages = 0;
+    let started = performance.now();
+    for await (const content of readPdfPages(path, this.options.maxPdfPages)) {
+      pages += 1;
+      if (content.kind === 'text') {
+        textPages += 1;
+        lines.push(...content.lines);
+        run.timings.readingMs += performance.now() - started;
+      } else {
+        run.timings.preparingMs += performance.now() - started;
+        started = performance.now();
+        const prepared = await prepareImage(content.png, { maxImagePixels: this.options.maxImagePixels });
+        run.timings.preparingMs += performance.now() - started;
+        started = performance.now();
+        // Page count is unknown until the end: progress moves within the current page only.
+        const page = await this.pool.recognize(prepared.data, (fraction) => run.enter('reading', fraction));
+        lines.push(...linesFromTesseract(page, content.page, { ...prepared, outerScale: content.scale }));
+        run.timings.readingMs += performance.now() - started;
+      }
+      started = performance.now();
+    }
+    const engine: ExtractionEngine = textPages === pages ? 'pdf-text' : textPages === 0 ? 'tesseract' : 'mixed';
+    return { lines, pages, engine };
+  }
+}
+
+interface PageRead {
+  lines: OcrLine[];
+  pages: number;
+  engine: ExtractionEngine;
+}
+
+/** Tracks one extraction's stage timings and turns stage-local progress into monotonic overall progress. */
+class ExtractionRun {
+  readonly timings = { preparingMs: 0, readingMs: 0, extractingMs: 0 };
+  private reported = -1;
+
+  constructor(private readonly onProgress?: (progress: ExtractionProgress) => void) {}
+
+  enter(stage: ExtractionStage, fraction: number): void {
+    const [from, to] = STAGE_SPAN[stage];
+    const overall = Math.round((from + (to - from) * Math.min(1, Math.max(0, fraction))) * 1000) / 1000;
+    if (overall < this.reported || !this.onProgress) return;
+    // Equal values are still reported when a stage begins, so the listener sees every stage.
+    if (overall === this.reported && fraction !== 0) return;
+    this.reported = overall;
+    this.onProgress({ stage, progress: overall });
+  }
+}
+
+/** Tomorrow (UTC): the latest date a receipt being processed now can carry, whatever its time zone. */
+function tomorrow(): string {
+  return new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+}
+
+async function countImagePages(path: string): Promise<number> {
+  try {
+    return (await sharp(path, { limitInputPixels: false }).metadata()).pages ?? 1;
+  } catch (error) {
+    throw new AppError(ErrorCode.FILE_UNREADABLE, 'The image could not be read.', { permanent: true, cause: error });
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { AppError, ErrorCode } from '../../common/errors/index.js';
+import type { AllConfig } from '../../config/configuration.js';
+
+const TYPE = 'receipt-events';
+export const EVENTS_TOKEN_TTL_SECONDS = 300;
+
+interface EventsTokenClaims {
+  sub: string;
+  rid: string;
+  typ: typeof TYPE;
+}
+
+/**
+ * Browsers' EventSource cannot send an Authorization header, and a long-lived access token
+ * must never travel in a URL (it lands in logs and history). These tokens are short-lived,
+ * name one receipt, and carry their own audience, so they open that event stream and nothing
+ * else.
+ */
+@Injectable()
+export class EventsTokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly config: ConfigService<AllConfig, true>,
+  ) {}
+
+  issue(ownerId: string, receiptId: string): Promise<string> {
+    const auth = this.config.getOrThrow('auth', { infer: true });
+    const claims: EventsTokenClaims = { sub: ownerId, rid: receiptId, typ: TYPE };
+    return this.jwt.signAsync(claims, {
+      secret: auth.jwtSecret,
+      algorithm: 'HS256',
+      issuer: auth.issuer,
+      audience: `${auth.audience}:events`,
+      expiresIn: EVENTS_TOKEN_TTL_SECONDS,
+    });
+  }
+
+  /** The owner id, when the token is valid for this receipt. */
+  async verify(token: string, receiptId: string): Promise<string> {
+    const auth = this.config.getOrThrow('auth', { infer: true });
+    try {
+      const claims = await this.jwt.verifyAsync<EventsTokenClaims>(token, {
+        secret: auth.jwtSecret,
+        algorithms: ['HS256'],
+        issuer: auth.issuer,
+        audience: `${auth.audience}:events`,
+      });
+      if (claims.typ === TYPE && claims.rid === receiptId && typeof claims.sub === 'string') return claims.sub;
+    } catch {
+      // fall through: any verification failure is the same 401
+    }
+    throw new AppError(ErrorCode.UNAUTHORIZED, 'The events token is invalid or expired');
+  }
+}

@@ -1,0 +1,181 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  Sse,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
+import type { MessageEvent } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiProduces,
+  ApiQuery,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { ClsService } from 'nestjs-cls';
+import type { Observable } from 'rxjs';
+import type { AuthUser } from '../../auth/auth-user.js';
+import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { Public } from '../../common/decorators/public.decorator.js';
+import { AppError, ErrorCode } from '../../common/errors/index.js';
+import { ListReceiptsQuery } from '../dto/list-receipts.query.js';
+import {
+  EventsTokenDto,
+  ReceiptAcceptedDto,
+  ReceiptPageDto,
+  ReceiptResponseDto,
+} from '../dto/receipt.response.dto.js';
+import { UploadReceiptDto } from '../dto/upload-receipt.dto.js';
+import { ReceiptsService } from '../receipts.service.js';
+import { EventsAuthGuard } from './events-auth.guard.js';
+import { EVENTS_TOKEN_TTL_SECONDS, EventsTokenService } from './events-token.service.js';
+import { ReceiptEventStream } from './receipt-event-stream.js';
+
+/** A malformed id names no receipt: it is answered exactly as an unknown one. */
+const ID = new ParseUUIDPipe({ exceptionFactory: () => new AppError(ErrorCode.RECEIPT_NOT_FOUND, 'Receipt not found') });
+
+@ApiTags('receipts')
+@ApiBearerAuth()
+@Controller('v1/receipts')
+export class ReceiptsController {
+  constructor(
+    private readonly receipts: ReceiptsService,
+    private readonly stream: ReceiptEventStream,
+    private readonly eventsTokens: EventsTokenService,
+    private readonly cls: ClsService,
+  ) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Upload a receipt (photo, scan or PDF); answered 202 at once, processed in the background',
+    description:
+      'The same user uploading byte-identical content again gets the existing receipt (200 with `duplicateOf`).',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadReceiptDto })
+  @ApiAcceptedResponse({ type: ReceiptAcceptedDto, description: 'Queued; `Location` points at the receipt' })
+  @ApiOkResponse({ type: ReceiptAcceptedDto, description: 'Duplicate of an earlier upload' })
+  @ApiPayloadTooLargeResponse({ description: 'FILE_TOO_LARGE' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE (decided from the bytes)' })
+  @ApiUnprocessableEntityResponse({
+    description: 'EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED',
+  })
+  @ApiServiceUnavailableResponse({ description: 'DEPENDENCY_UNAVAILABLE, with Retry-After; nothing is kept' })
+  async upload(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReceiptAcceptedDto> {
+    const { body, duplicate } = await this.receipts.upload(user.id, req, this.cls.getId());
+    res.status(duplicate ? 200 : 202).location(body.links.self);
+    return body;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List your receipts, newest first, with a total' })
+  @ApiOkResponse({ type: ReceiptPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListReceiptsQuery): Promise<ReceiptPageDto> {
+    return this.receipts.list(user.id, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A receipt: status, stage, progress, timings, the error or the extracted record' })
+  @ApiOkResponse({ type: ReceiptResponseDto })
+  @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND (also for other users’ receipts)' })
+  get(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<ReceiptResponseDto> {
+    return this.receipts.get(id, user.id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a receipt with its file' })
+  @ApiNoContentResponse()
+  @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
+  delete(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<void> {
+    return this.receipts.delete(id, user.id);
+  }
+
+  @Get(':id/file')
+  @Header('X-Content-Type-Options', 'nosniff')
+  @ApiOperation({ summary: 'Download the original upload' })
+  @ApiProduces('image/jpeg', 'image/png', 'image/webp', 'image/tiff', 'application/pdf')
+  @ApiOkResponse({ description: 'The original bytes, as an attachment' })
+  @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
+  async file(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<StreamableFile> {
+    const file = await this.receipts.openFile(id, user.id);
+    return new StreamableFile(file.stream, {
+      type: file.mimeType,
+      length: file.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+    });
+  }
+
+  @Post(':id/reprocess')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Process a finished receipt again (e.g. after a failure)' })
+  @ApiAcceptedResponse({ type: ReceiptAcceptedDto })
+  @ApiConflictResponse({ description: 'RECEIPT_BUSY: still queued or processing' })
+  @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
+  reprocess(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<ReceiptAcceptedDto> {
+    return this.receipts.reprocess(id, user.id, this.cls.getId());
+  }
+
+  @Post(':id/events-token')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'A short-lived token that opens this receipt’s event stream from a browser EventSource' })
+  @ApiOkResponse({ type: EventsTokenDto })
+  @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
+  async eventsToken(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<EventsTokenDto> {
+    await this.receipts.findOwned(id, user.id);
+    const token = await this.eventsTokens.issue(user.id, id);
+    return { token, expiresIn: EVENTS_TOKEN_TTL_SECONDS, url: `/v1/receipts/${id}/events?token=${encodeURIComponent(token)}` };
+  }
+
+  @Public()
+  @UseGuards(EventsAuthGuard)
+  @Sse(':id/events')
+  @ApiOperation({
+    summary: 'Live progress (Server-Sent Events)',
+    description:
+      'Events: `state` (current state, sent first), `queued`, `stage`, `progress`, then one of `completed`, ' +
+      '`needs_review`, `failed`, after which the stream closes; `heartbeat` every 15 s. Send `Last-Event-ID` to ' +
+      'resume. Authenticate with a bearer token, or `?token=` from POST …/events-token.',
+  })
+  @ApiQuery({ name: 'token', required: false, description: 'Receipt-scoped events token' })
+  @ApiHeader({ name: 'Last-Event-ID', required: false })
+  @ApiProduces('text/event-stream')
+  @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
+  async events(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ID) id: string,
+    @Headers('last-event-id') lastEventId?: string,
+  ): Promise<Observable<MessageEvent>> {
+    await this.receipts.findOwned(id, user.id);
+    const resumeFrom = lastEventId && /^\d+-\d+$/.test(lastEventId) ? lastEventId : undefined;
+    return this.stream.open(id, user.id, resumeFrom);
+  }
+}

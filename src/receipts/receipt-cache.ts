@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Redis } from 'ioredis';
+import { CacheKeys } from '../cache/cache-keys.js';
+import { REDIS_CLIENT } from '../cache/redis.constants.js';
+import type { AllConfig } from '../config/configuration.js';
+import type { ReceiptResponseDto } from './dto/receipt.response.dto.js';
+
+interface Cached {
+  ownerId: string;
+  body: ReceiptResponseDto;
+}
+
+/**
+ * Read-through cache of finished receipts (unfinished ones change every second and are read
+ * from PostgreSQL). Every write deletes the entry; when Redis is down, reads fall back to
+ * PostgreSQL and writes skip the cache.
+ */
+@Injectable()
+export class ReceiptCache {
+  private readonly logger = new Logger(ReceiptCache.name);
+
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly keys: CacheKeys,
+    private readonly config: ConfigService<AllConfig, true>,
+  ) {}
+
+  async get(id: string, ownerId: string): Promise<ReceiptResponseDto | null> {
+    try {
+      const raw = await this.redis.get(this.keys.receipt(id));
+      if (!raw) return null;
+      const cached = JSON.parse(raw) as Cached;
+      return cached.ownerId === ownerId ? cached.body : null;
+    } catch (error) {
+      this.logger.debug(`cache read skipped: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  async set(id: string, ownerId: string, body: ReceiptResponseDto): Promise<void> {
+    const ttl = this.config.getOrThrow('redis', { infer: true }).cacheTtlSeconds;
+    const value: Cached = { ownerId, body };
+    await this.redis.set(this.keys.receipt(id), JSON.stringify(value), 'EX', ttl).catch(() => undefined);
+  }
+
+  async invalidate(id: string): Promise<void> {
+    await this.redis.del(this.keys.receipt(id)).catch((error: Error) => {
+      // The entry will expire on its own; a stale read is bounded by the TTL.
+      this.logger.warn(`cache entry ${id} not invalidated: ${error.message}`);
+    });
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { EventsAuthGuard } from './http/events-auth.guard.js';
+import { EventsTokenService } from './http/events-token.service.js';
+import { ReceiptEventStream } from './http/receipt-event-stream.js';
+import { ReceiptsController } from './http/receipts.controller.js';
+import { ReceiptsModule } from './receipts.module.js';
+import { ReceiptsService } from './receipts.service.js';
+
+/** The receipts API (controllers); imported by the HTTP root only. */
+@Module({
+  imports: [ReceiptsModule, JwtModule.register({})],
+  controllers: [ReceiptsController],
+  providers: [ReceiptsService, ReceiptEventStream, EventsTokenService, EventsAuthGuard],
+})
+export class ReceiptsHttpModule {}

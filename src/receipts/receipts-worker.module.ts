@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { OcrModule } from '../ocr/ocr.module.js';
+import { ProcessReceiptProcessor } from './jobs/process-receipt.processor.js';
+import { ReceiptProcessingService } from './jobs/receipt-processing.service.js';
+import { ReceiptReconciler } from './jobs/receipt-reconciler.js';
+import { ReceiptsModule } from './receipts.module.js';
+
+/** The receipts queue consumer and its reconciler; imported by the worker root only. */
+@Module({
+  imports: [ReceiptsModule, OcrModule],
+  providers: [ReceiptProcessingService, ProcessReceiptProcessor, ReceiptReconciler],
+})
+export class ReceiptsWorkerModule {}

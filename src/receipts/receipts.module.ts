@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AllConfig } from '../config/configuration.js';
+import { ReceiptEvents } from './events/receipt-events.js';
+import { ReceiptJobsProducer } from './jobs/receipt-jobs.producer.js';
+import { ReceiptsQueueModule } from './jobs/receipts-queue.module.js';
+import { ReceiptCache } from './receipt-cache.js';
+import { ReceiptEntity } from './receipt.entity.js';
+import { ReceiptsRepository } from './receipts.repository.js';
+import { FileStorage } from './storage/file-storage.js';
+import { LocalDiskStorage } from './storage/local-disk.storage.js';
+
+/** What the API and the worker share about receipts: rows, files, the queue, cache, events. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ReceiptEntity]), ReceiptsQueueModule],
+  providers: [
+    ReceiptsRepository,
+    ReceiptJobsProducer,
+    ReceiptCache,
+    ReceiptEvents,
+    {
+      provide: FileStorage,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService<AllConfig, true>) =>
+        new LocalDiskStorage(config.getOrThrow('storage', { infer: true }).dir),
+    },
+  ],
+  exports: [ReceiptsRepository, ReceiptJobsProducer, ReceiptCache, ReceiptEvents, FileStorage, ReceiptsQueueModule],
+})
+export class ReceiptsModule {}

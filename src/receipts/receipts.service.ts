@@ -1,0 +1,179 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Request } from 'express';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { AppError, ErrorCode } from '../common/errors/index.js';
+import type { AllConfig } from '../config/configuration.js';
+import { inspectFile } from '../files/file-inspector.js';
+import {
+  type ReceiptAcceptedDto,
+  type ReceiptPageDto,
+  ReceiptResponseDto,
+  receiptLinks,
+} from './dto/receipt.response.dto.js';
+import type { ListReceiptsQuery } from './dto/list-receipts.query.js';
+import { ReceiptEvents } from './events/receipt-events.js';
+import { ReceiptJobsProducer } from './jobs/receipt-jobs.producer.js';
+import { ReceiptCache } from './receipt-cache.js';
+import type { ReceiptEntity } from './receipt.entity.js';
+import { isTerminal } from './receipt-status.js';
+import { ReceiptsRepository } from './receipts.repository.js';
+import { FileStorage } from './storage/file-storage.js';
+import { receiveMultipartUpload } from './upload/multipart-receiver.js';
+
+export interface UploadOutcome {
+  body: ReceiptAcceptedDto;
+  duplicate: boolean;
+}
+
+export interface OriginalFile {
+  stream: Readable;
+  mimeType: string;
+  filename: string;
+  sizeBytes: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function notFound(): AppError {
+  return new AppError(ErrorCode.RECEIPT_NOT_FOUND, 'Receipt not found');
+}
+
+@Injectable()
+export class ReceiptsService {
+  private readonly logger = new Logger(ReceiptsService.name);
+
+  constructor(
+    private readonly receipts: ReceiptsRepository,
+    private readonly storage: FileStorage,
+    private readonly jobs: ReceiptJobsProducer,
+    private readonly cache: ReceiptCache,
+    private readonly events: ReceiptEvents,
+    private readonly config: ConfigService<AllConfig, true>,
+  ) {}
+
+  /**
+   * Accepts an upload: stream to staging, check it, then commit file → row → job, undoing
+   * the earlier steps when a later one fails, so a failure leaves nothing half-made.
+   */
+  async upload(ownerId: string, req: Request, requestId?: string): Promise<UploadOutcome> {
+    this.jobs.assertAvailable();
+    const limits = this.config.getOrThrow('storage', { infer: true });
+    const upload = await receiveMultipartUpload(req, this.storage, limits.maxUploadBytes);
+
+    let committedKey: string | undefined;
+    try {
+      const inspection = await inspectFile(upload.tempPath, limits);
+      const existing = await this.receipts.findBySha256ForOwner(ownerId, upload.sha256);
+      if (existing) {
+        await this.storage.discardTemp(upload.tempPath);
+        return { body: { id: existing.id, status: existing.status, duplicateOf: existing.id, links: receiptLinks(existing.id) }, duplicate: true };
+      }
+
+      const id = randomUUID();
+      const key = `${ownerId}/${id}.${upload.detected.extension}`;
+      await this.storage.commit(upload.tempPath, key);
+      committedKey = key;
+      let receipt: ReceiptEntity;
+      try {
+        receipt = await this.receipts.insertQueued({
+          id,
+          ownerId,
+          originalFilename: upload.filename,
+          note: upload.note,
+          tags: upload.tags,
+          mimeType: inspection.mimeType,
+          sizeBytes: upload.sizeBytes,
+          sha256: upload.sha256,
+          storageKey: key,
+          pages: inspection.kind === 'pdf' ? inspection.pages : null,
+        });
+      } catch (error) {
+        // Two identical uploads at once: the other one won; answer with it.
+        if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+          const winner = await this.receipts.findBySha256ForOwner(ownerId, upload.sha256);
+          if (winner) {
+            await this.storage.delete(key);
+            committedKey = undefined;
+            return { body: { id: winner.id, status: winner.status, duplicateOf: winner.id, links: receiptLinks(winner.id) }, duplicate: true };
+          }
+        }
+        throw error;
+      }
+
+      try {
+        await this.jobs.enqueue(id, requestId);
+      } catch (error) {
+        await this.receipts.deleteById(id);
+        throw error;
+      }
+      committedKey = undefined;
+      return { body: { id, status: receipt.status, links: receiptLinks(id) }, duplicate: false };
+    } catch (error) {
+      await this.storage.discardTemp(upload.tempPath).catch(() => undefined);
+      if (committedKey) await this.storage.delete(committedKey).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  async get(id: string, ownerId: string): Promise<ReceiptResponseDto> {
+    const cached = await this.cache.get(id, ownerId);
+    if (cached) return cached;
+    const receipt = await this.receipts.findByIdForOwner(id, ownerId);
+    if (!receipt) throw notFound();
+    const body = ReceiptResponseDto.from(receipt);
+    if (isTerminal(receipt.status)) await this.cache.set(id, ownerId, body);
+    return body;
+  }
+
+  /** The row itself, checked for ownership (for routes that need more than the DTO). */
+  async findOwned(id: string, ownerId: string): Promise<ReceiptEntity> {
+    const receipt = await this.receipts.findByIdForOwner(id, ownerId);
+    if (!receipt) throw notFound();
+    return receipt;
+  }
+
+  async list(ownerId: string, query: ListReceiptsQuery): Promise<ReceiptPageDto> {
+    const { items, total } = await this.receipts.findPageForOwner(ownerId, query);
+    return { items: items.map((r) => ReceiptResponseDto.from(r)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async delete(id: string, ownerId: string): Promise<void> {
+    const deleted = await this.receipts.deleteForOwner(id, ownerId);
+    if (!deleted) throw notFound();
+    await this.cache.invalidate(id);
+    await Promise.all([
+      this.storage.delete(deleted.storageKey).catch((error: Error) => {
+        this.logger.error(`file of deleted receipt ${id} not removed: ${error.message}`);
+      }),
+      this.events.forget(id),
+    ]);
+  }
+
+  async reprocess(id: string, ownerId: string, requestId?: string): Promise<ReceiptAcceptedDto> {
+    const receipt = await this.findOwned(id, ownerId);
+    this.jobs.assertAvailable();
+    const queued = await this.receipts.markQueuedForReprocess(id, ownerId);
+    if (!queued) {
+      throw new AppError(ErrorCode.RECEIPT_BUSY, `The receipt is ${receipt.status}; wait until it has finished`);
+    }
+    await this.cache.invalidate(id);
+    // If the queue refuses, the reconciler finds the queued receipt without a job and
+    // enqueues it, so the request can still report the failure honestly.
+    await this.jobs.enqueue(id, requestId);
+    await this.events.publish(id, 'queued', { receiptId: id, status: queued.status, stage: null, progress: 0 });
+    return { id, status: queued.status, links: receiptLinks(id) };
+  }
+
+  async openFile(id: string, ownerId: string): Promise<OriginalFile> {
+    const receipt = await this.findOwned(id, ownerId);
+    const extension = receipt.storageKey.split('.').pop() ?? 'bin';
+    return {
+      stream: this.storage.openRead(receipt.storageKey),
+      mimeType: receipt.mimeType,
+      filename: receipt.originalFilename ?? `receipt-${receipt.id}.${extension}`,
+      sizeBytes: receipt.sizeBytes,
+    };
+  }
+}

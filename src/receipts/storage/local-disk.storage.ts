@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { FileStorage, type TempFile } from './file-storage.js';
+
+const KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*\.[a-z0-9]+$/;
+
+/**
+ * Files under STORAGE_DIR, which nothing serves statically. Staging files sit in
+ * `.incoming/` on the same file system, so committing one is a rename.
+ */
+export class LocalDiskStorage extends FileStorage {
+  private readonly root: string;
+  private readonly incoming: string;
+
+  constructor(dir: string) {
+    super();
+    this.root = resolve(dir);
+    this.incoming = join(this.root, '.incoming');
+  }
+
+  async createTempFile(): Promise<TempFile> {
+    await mkdir(this.incoming, { recursive: true });
+    const path = join(this.incoming, `${randomUUID()}.part`);
+    return { path, stream: createWriteStream(path, { flags: 'wx', mode: 0o600 }) };
+  }
+
+  async commit(tempPath: string, key: string): Promise<void> {
+    const target = this.localPath(key);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(tempPath, target);
+  }
+
+  async discardTemp(tempPath: string): Promise<void> {
+    await rm(tempPath, { force: true });
+  }
+
+  openRead(key: string): Readable {
+    return createReadStream(this.localPath(key));
+  }
+
+  localPath(key: string): string {
+    // Keys are generated, but a bad one must never escape the root.
+    const path = resolve(this.root, key);
+    if (!KEY.test(key) || !path.startsWith(this.root + sep)) throw new Error(`invalid storage key: ${key}`);
+    return path;
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.localPath(key), { force: true });
+  }
+}

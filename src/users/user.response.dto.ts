@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { UserEntity } from './user.entity.js';
+
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'ada@example.com' })
+  email: string;
+
+  @ApiProperty()
+  createdAt: string;
+
+  static from(user: UserEntity): UserResponseDto {
+    return { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() };
+  }
+}
