@@ -66,7 +66,9 @@ async function main(): Promise<void> {
   });
   const dataset = positionals[0];
   if (!dataset || !existsSync(join(dataset, 'img'))) {
-    process.stderr.write('Usage: accuracy <dataset-dir> [--limit N] [--out report.json] [--concurrency N]\n');
+    process.stderr.write(
+      'Usage: accuracy <dataset-dir> [--limit N] [--out report.json] [--concurrency N]\n',
+    );
     process.exitCode = 2;
     return;
   }
@@ -79,8 +81,12 @@ async function main(): Promise<void> {
   let reports: ReceiptReport[];
   let wallSeconds: number;
   if (values['from-report']) {
-    const earlier = JSON.parse(await readFile(values['from-report'], 'utf8')) as { receipts: ReceiptReport[] };
-    reports = earlier.receipts.filter((report) => ids.some((file) => file.startsWith(`${report.id}.`))).map(reparse);
+    const earlier = JSON.parse(await readFile(values['from-report'], 'utf8')) as {
+      receipts: ReceiptReport[];
+    };
+    reports = earlier.receipts
+      .filter((report) => ids.some((file) => file.startsWith(`${report.id}.`)))
+      .map(reparse);
     wallSeconds = reports.reduce((sum, report) => sum + report.seconds, 0) / concurrency;
   } else {
     const started = performance.now();
@@ -91,12 +97,19 @@ async function main(): Promise<void> {
   const summary = summarise(reports, wallSeconds, concurrency);
   process.stdout.write(formatSummary(summary));
   if (values.out) {
-    await writeFile(values.out, `${JSON.stringify({ dataset, summary, receipts: reports }, null, 2)}\n`);
+    await writeFile(
+      values.out,
+      `${JSON.stringify({ dataset, summary, receipts: reports }, null, 2)}\n`,
+    );
     process.stdout.write(`\nReport written to ${values.out}\n`);
   }
 }
 
-async function runAll(dataset: string, ids: string[], concurrency: number): Promise<ReceiptReport[]> {
+async function runAll(
+  dataset: string,
+  ids: string[],
+  concurrency: number,
+): Promise<ReceiptReport[]> {
   const extractor = new ReceiptExtractor({
     poolSize: concurrency,
     recycleAfterJobs: 100,
@@ -124,7 +137,10 @@ async function runAll(dataset: string, ids: string[], concurrency: number): Prom
   return reports;
 }
 
-function score(report: Omit<ReceiptReport, 'predicted' | 'match' | 'confidence'>, record: ReceiptRecord): ReceiptReport {
+function score(
+  report: Omit<ReceiptReport, 'predicted' | 'match' | 'confidence'>,
+  record: ReceiptRecord,
+): ReceiptReport {
   const { expected } = report;
   const predicted = {
     company: record.merchantName.value,
@@ -151,10 +167,19 @@ function score(report: Omit<ReceiptReport, 'predicted' | 'match' | 'confidence'>
 }
 
 function reparse(report: ReceiptReport): ReceiptReport {
-  return report.error ? report : score(report, parseReceipt(report.lines, { latestDate: new Date().toISOString().slice(0, 10) }));
+  return report.error
+    ? report
+    : score(
+        report,
+        parseReceipt(report.lines, { latestDate: new Date().toISOString().slice(0, 10) }),
+      );
 }
 
-async function runOne(extractor: ReceiptExtractor, dataset: string, file: string): Promise<ReceiptReport> {
+async function runOne(
+  extractor: ReceiptExtractor,
+  dataset: string,
+  file: string,
+): Promise<ReceiptReport> {
   const id = file.replace(/\.[^.]+$/, '');
   const expected = JSON.parse(await readFile(join(dataset, 'key', `${id}.json`), 'utf8')) as Label;
   const boxPath = join(dataset, 'box', `${id}.txt`);
@@ -164,7 +189,9 @@ async function runOne(extractor: ReceiptExtractor, dataset: string, file: string
     const mimeType = /\.png$/i.test(file) ? 'image/png' : 'image/jpeg';
     const result = await extractor.extract({ path: join(dataset, 'img', file), mimeType });
     const seconds = (performance.now() - started) / 1000;
-    const cer = existsSync(boxPath) ? characterErrorRate(result.text, boxFileText(await readFile(boxPath, 'utf8'))) : null;
+    const cer = existsSync(boxPath)
+      ? characterErrorRate(result.text, boxFileText(await readFile(boxPath, 'utf8')))
+      : null;
     const lines = result.lines.map((line) => ({ text: line.text, confidence: line.confidence }));
     return score({ id, expected, cer, seconds, lines }, result.record);
   } catch (error) {
@@ -191,7 +218,10 @@ interface Summary {
   wallSeconds: number;
   concurrency: number;
   characterErrorRate: { mean: number; median: number; receipts: number } | null;
-  byConfidence: { high: { correct: number; count: number }; low: { correct: number; count: number } };
+  byConfidence: {
+    high: { correct: number; count: number };
+    low: { correct: number; count: number };
+  };
   errors: number;
 }
 
@@ -200,7 +230,14 @@ function summarise(reports: ReceiptReport[], wallSeconds: number, concurrency: n
     FIELDS.map((name) => {
       const labelled = reports.filter((report) => report.expected[name] !== undefined);
       const correct = labelled.filter((report) => report.match[name]).length;
-      return [name, { correct, labelled: labelled.length, rate: labelled.length ? correct / labelled.length : 0 }];
+      return [
+        name,
+        {
+          correct,
+          labelled: labelled.length,
+          rate: labelled.length ? correct / labelled.length : 0,
+        },
+      ];
     }),
   ) as Summary['accuracy'];
   const cers = reports.map((report) => report.cer).filter((cer): cer is number => cer !== null);
@@ -223,7 +260,11 @@ function summarise(reports: ReceiptReport[], wallSeconds: number, concurrency: n
     wallSeconds,
     concurrency,
     characterErrorRate: cers.length
-      ? { mean: cers.reduce((a, b) => a + b, 0) / cers.length, median: percentile(cers, 0.5), receipts: cers.length }
+      ? {
+          mean: cers.reduce((a, b) => a + b, 0) / cers.length,
+          median: percentile(cers, 0.5),
+          receipts: cers.length,
+        }
       : null,
     byConfidence: { high, low },
     errors: reports.filter((report) => report.error).length,

@@ -7,7 +7,7 @@
  * in formats the SROIE set lacks: US ($, MM/DD/YYYY, tip), euro (1.234,56 €, DD.MM.YYYY,
  * discount), UK (£, ambiguous DD/MM date, discount, VAT included).
  */
-import { createHash, createCipheriv } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -233,7 +233,9 @@ async function renderReceipt(spec: ReceiptSpec): Promise<Buffer> {
   ctx.fillStyle = '#111111';
   ctx.font = `${fontSize}px FixtureMono`;
   ctx.textBaseline = 'top';
-  spec.lines.forEach((line, index) => ctx.fillText(layout(line), margin, margin + index * lineHeight));
+  spec.lines.forEach((line, index) =>
+    ctx.fillText(layout(line), margin, margin + index * lineHeight),
+  );
   const png = await canvas.encode('png');
   if (!spec.photo) {
     return sharp(png).grayscale().png({ palette: true, colours: 16 }).toBuffer();
@@ -292,7 +294,10 @@ function buildPdf(pages: PdfPage[], userPassword?: string): Buffer {
   let encryptDict = '';
   if (userPassword !== undefined) {
     // Revision 2, 40-bit RC4 (PDF 1.4 spec, algorithms 3.2-3.4), owner password = user password.
-    const padded = Buffer.concat([Buffer.from(userPassword, 'latin1'), PASSWORD_PAD]).subarray(0, 32);
+    const padded = Buffer.concat([Buffer.from(userPassword, 'latin1'), PASSWORD_PAD]).subarray(
+      0,
+      32,
+    );
     const ownerValue = rc4(md5(padded).subarray(0, 5), padded);
     const permissions = Buffer.alloc(4);
     permissions.writeInt32LE(-4);
@@ -303,10 +308,17 @@ function buildPdf(pages: PdfPage[], userPassword?: string): Buffer {
   const streamObject = (number: number, dict: string, data: Buffer): Buffer => {
     let bytes = data;
     if (fileKey) {
-      const objectKey = md5(fileKey, Buffer.from([number & 255, (number >> 8) & 255, number >> 16, 0, 0]));
+      const objectKey = md5(
+        fileKey,
+        Buffer.from([number & 255, (number >> 8) & 255, number >> 16, 0, 0]),
+      );
       bytes = rc4(objectKey.subarray(0, Math.min(16, fileKey.length + 5)), data);
     }
-    return Buffer.concat([Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`), bytes, Buffer.from('\nendstream')]);
+    return Buffer.concat([
+      Buffer.from(`<< ${dict} /Length ${bytes.length} >>\nstream\n`),
+      bytes,
+      Buffer.from('\nendstream'),
+    ]);
   };
 
   // Object numbers: 1 catalog, 2 pages, 3 font, then per page: page, contents, [image].
@@ -322,7 +334,11 @@ function buildPdf(pages: PdfPage[], userPassword?: string): Buffer {
     pageObjects[pageNumber] = Buffer.from(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width} ${page.height}] /Resources << /Font << /F1 3 0 R >>${xobject} >> /Contents ${contentNumber} 0 R >>`,
     );
-    pageObjects[contentNumber] = streamObject(contentNumber, '', Buffer.from(page.content, 'latin1'));
+    pageObjects[contentNumber] = streamObject(
+      contentNumber,
+      '',
+      Buffer.from(page.content, 'latin1'),
+    );
     if (page.image && imageNumber) {
       pageObjects[imageNumber] = streamObject(
         imageNumber,
@@ -332,12 +348,16 @@ function buildPdf(pages: PdfPage[], userPassword?: string): Buffer {
     }
   }
   objects[1] = Buffer.from('<< /Type /Catalog /Pages 2 0 R >>');
-  objects[2] = Buffer.from(`<< /Type /Pages /Kids [${pageRefs.join(' ')}] /Count ${pages.length} >>`);
-  objects[3] = Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>');
+  objects[2] = Buffer.from(
+    `<< /Type /Pages /Kids [${pageRefs.join(' ')}] /Count ${pages.length} >>`,
+  );
+  objects[3] = Buffer.from(
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>',
+  );
   pageObjects.forEach((object, number) => (objects[number] = object));
   let encryptNumber: number | undefined;
   if (encryptDict) {
-    encryptNumber = next++;
+    encryptNumber = next;
     objects[encryptNumber] = Buffer.from(encryptDict);
   }
 
@@ -346,7 +366,11 @@ function buildPdf(pages: PdfPage[], userPassword?: string): Buffer {
   const offsets: number[] = [];
   for (let number = 1; number < objects.length; number++) {
     offsets[number] = offset;
-    const chunk = Buffer.concat([Buffer.from(`${number} 0 obj\n`), objects[number], Buffer.from('\nendobj\n')]);
+    const chunk = Buffer.concat([
+      Buffer.from(`${number} 0 obj\n`),
+      objects[number],
+      Buffer.from('\nendobj\n'),
+    ]);
     chunks.push(chunk);
     offset += chunk.length;
   }
@@ -451,19 +475,35 @@ async function main(): Promise<void> {
     rendered.set(spec.name, image);
     await write(`receipts/${spec.name}.${spec.format}`, image);
     await write(`receipts/${spec.name}.txt`, spec.lines.map(layout).join('\n') + '\n');
-    await write(`receipts/${spec.name}.expected.json`, JSON.stringify(spec.expected, null, 2) + '\n');
+    await write(
+      `receipts/${spec.name}.expected.json`,
+      JSON.stringify(spec.expected, null, 2) + '\n',
+    );
   }
 
   const usDiner = RECEIPTS[0];
   await write('pdf/text-layer.pdf', buildPdf([textPage(PDF_RECEIPT)]));
   await write('pdf/text-layer.expected.json', JSON.stringify(PDF_RECEIPT.expected, null, 2) + '\n');
-  await write('pdf/image-only.pdf', buildPdf([await imagePage(rendered.get(usDiner.name) as Buffer)]));
+  await write(
+    'pdf/image-only.pdf',
+    buildPdf([await imagePage(rendered.get(usDiner.name) as Buffer)]),
+  );
   await write('pdf/image-only.expected.json', JSON.stringify(usDiner.expected, null, 2) + '\n');
   // Page 1 has a text layer, page 2 is a scan of its continuation: one receipt, two engines.
   const head: ReceiptSpec = { ...PDF_RECEIPT, lines: PDF_RECEIPT.lines.slice(0, 10) };
-  const tail: ReceiptSpec = { ...PDF_RECEIPT, name: 'two-page-tail', lines: PDF_RECEIPT.lines.slice(10) };
-  await write('pdf/two-page-mixed.pdf', buildPdf([textPage(head), await imagePage(await renderReceipt(tail))]));
-  await write('pdf/two-page-mixed.expected.json', JSON.stringify(PDF_RECEIPT.expected, null, 2) + '\n');
+  const tail: ReceiptSpec = {
+    ...PDF_RECEIPT,
+    name: 'two-page-tail',
+    lines: PDF_RECEIPT.lines.slice(10),
+  };
+  await write(
+    'pdf/two-page-mixed.pdf',
+    buildPdf([textPage(head), await imagePage(await renderReceipt(tail))]),
+  );
+  await write(
+    'pdf/two-page-mixed.expected.json',
+    JSON.stringify(PDF_RECEIPT.expected, null, 2) + '\n',
+  );
 
   const ukJpeg = rendered.get('uk-cafe') as Buffer;
   await write('bad/exe-renamed.jpg', fakeExe());
@@ -481,7 +521,13 @@ async function main(): Promise<void> {
   // Header intact, entropy-coded data cut in half: passes inspection, fails decoding.
   await write('bad/truncated-body.jpg', ukJpeg.subarray(0, Math.floor(ukJpeg.length / 2)));
   await write('bad/encrypted.pdf', buildPdf([textPage(PDF_RECEIPT)], 'secret'));
-  await write('bad/broken.pdf', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R\n%%EOF garbage \x00\x01\x02', 'latin1'));
+  await write(
+    'bad/broken.pdf',
+    Buffer.from(
+      '%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R\n%%EOF garbage \x00\x01\x02',
+      'latin1',
+    ),
+  );
   await write('bad/pixel-bomb.png', pixelBombPng());
 }
 

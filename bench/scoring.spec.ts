@@ -13,8 +13,12 @@ import {
 
 describe('benchmark scoring', () => {
   it('folds case, whitespace and punctuation spacing, and nothing else', () => {
-    expect(normaliseText('Book Ta .K (TAMAN DAYA)  sdn bhd')).toBe(normaliseText('BOOK TA.K(TAMAN DAYA) SDN BHD'));
-    expect(textMatches('NO.53 55,57 & 59, JALAN SAGU 18,', 'NO.53 55, 57 &59,JALAN SAGU 18,')).toBe(true);
+    expect(normaliseText('Book Ta .K (TAMAN DAYA)  sdn bhd')).toBe(
+      normaliseText('BOOK TA.K(TAMAN DAYA) SDN BHD'),
+    );
+    expect(textMatches('NO.53 55,57 & 59, JALAN SAGU 18,', 'NO.53 55, 57 &59,JALAN SAGU 18,')).toBe(
+      true,
+    );
     expect(textMatches('JALAN SAGU 18', 'JALAN SAGU 19')).toBe(false);
     expect(textMatches('NO 53', 'NO.53')).toBe(false);
     expect(textMatches(null, undefined)).toBe(false);
@@ -38,7 +42,11 @@ describe('benchmark scoring', () => {
   });
 
   it('measures character errors against reading-ordered box text', () => {
-    const box = ['10,50,60,50,60,70,10,70,TOTAL', '200,52,260,52,260,70,200,70,9.00', '10,10,90,10,90,30,10,30,SHOP, LTD'].join('\n');
+    const box = [
+      '10,50,60,50,60,70,10,70,TOTAL',
+      '200,52,260,52,260,70,200,70,9.00',
+      '10,10,90,10,90,30,10,30,SHOP, LTD',
+    ].join('\n');
     expect(boxFileText(box)).toBe('SHOP, LTD\nTOTAL 9.00');
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(characterErrorRate('shop, ltd total 9.00', boxFileText(box))).toBe(0);

@@ -25,16 +25,29 @@ export function labelAmount(value: string | null | undefined): number | null {
   return value ? parseAmount(value) : null;
 }
 
-export function textMatches(predicted: string | null, expected: string | null | undefined): boolean {
-  return expected !== undefined && expected !== null && normaliseText(predicted) === normaliseText(expected);
+export function textMatches(
+  predicted: string | null,
+  expected: string | null | undefined,
+): boolean {
+  return (
+    expected !== undefined &&
+    expected !== null &&
+    normaliseText(predicted) === normaliseText(expected)
+  );
 }
 
-export function dateMatches(predicted: string | null, expected: string | null | undefined): boolean {
+export function dateMatches(
+  predicted: string | null,
+  expected: string | null | undefined,
+): boolean {
   const iso = labelDate(expected);
   return iso !== null && predicted === iso;
 }
 
-export function totalMatches(predicted: string | null, expected: string | null | undefined): boolean {
+export function totalMatches(
+  predicted: string | null,
+  expected: string | null | undefined,
+): boolean {
   const want = labelAmount(expected);
   return want !== null && predicted !== null && labelAmount(predicted) === want;
 }
@@ -70,7 +83,12 @@ export function boxFileText(content: string): string {
       const ys = [coords[1], coords[3], coords[5], coords[7]];
       const top = Math.min(...ys);
       const bottom = Math.max(...ys);
-      return { x: Math.min(coords[0], coords[6]), middle: (top + bottom) / 2, height: bottom - top, text: parts.slice(8).join(',') };
+      return {
+        x: Math.min(coords[0], coords[6]),
+        middle: (top + bottom) / 2,
+        height: bottom - top,
+        text: parts.slice(8).join(','),
+      };
     })
     .filter((box): box is NonNullable<typeof box> => box !== null && box.text.trim() !== '')
     .sort((a, b) => a.middle - b.middle);
@@ -80,7 +98,14 @@ export function boxFileText(content: string): string {
     if (row && Math.abs(row[0].middle - box.middle) < Math.max(4, row[0].height / 2)) row.push(box);
     else rows.push([box]);
   }
-  return rows.map((row) => row.sort((a, b) => a.x - b.x).map((box) => box.text).join(' ')).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .sort((a, b) => a.x - b.x)
+        .map((box) => box.text)
+        .join(' '),
+    )
+    .join('\n');
 }
 
 /** Character error rate of OCR text against a reference, ignoring case and whitespace layout. */

@@ -59,7 +59,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (command !== 'extract') return usageError(command ? `Unknown command "${command}".` : 'No command given.');
+  if (command !== 'extract')
+    return usageError(command ? `Unknown command "${command}".` : 'No command given.');
   if (files.length === 0) return usageError('No files given.');
 
   const options: CliOptions = {
@@ -95,7 +96,9 @@ async function main(argv: string[]): Promise<number> {
     }
     const outputs = outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.output);
     if (outputs.length > 0) {
-      process.stdout.write(`${JSON.stringify(files.length === 1 ? outputs[0] : outputs, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(files.length === 1 ? outputs[0] : outputs, null, 2)}\n`,
+      );
     }
     return outcomes.every((outcome) => outcome.ok) ? 0 : 1;
   } finally {
@@ -103,19 +106,34 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function extractOne(extractor: ReceiptExtractor, file: string, options: CliOptions): Promise<Outcome> {
+async function extractOne(
+  extractor: ReceiptExtractor,
+  file: string,
+  options: CliOptions,
+): Promise<Outcome> {
   try {
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) return { ok: false, message: `error: ${file}: no such file` };
     const inspection = await inspectFile(file, options);
     const result = await extractor.extract({ path: file, mimeType: inspection.mimeType });
     const output = options.text
-      ? { file, pages: result.pages, engine: result.engine, timings: result.timings, record: result.record, text: result.text }
+      ? {
+          file,
+          pages: result.pages,
+          engine: result.engine,
+          timings: result.timings,
+          record: result.record,
+          text: result.text,
+        }
       : { file, record: result.record };
     return { ok: true, output };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, message: `error: ${file}: ${error.code}: ${error.message}` };
-    return { ok: false, message: `error: ${file}: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof AppError)
+      return { ok: false, message: `error: ${file}: ${error.code}: ${error.message}` };
+    return {
+      ok: false,
+      message: `error: ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

@@ -1,10 +1,8 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { Redis } from 'ioredis';
 import { CacheKeys } from './cache/cache-keys.js';
-import { RedisModule } from './cache/redis.module.js';
-import { redisOptionsFromUrl } from './cache/redis-options.js';
+import { createRedisClient, RedisModule } from './cache/redis.module.js';
 import { RequestContextModule } from './common/request-context/request-context.module.js';
 import type { AllConfig } from './config/configuration.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -28,8 +26,7 @@ import { LoggingModule } from './logging/logging.module.js';
         const { url } = config.getOrThrow('redis', { infer: true });
         return {
           prefix: keys.bullPrefix(),
-          createClient: (type) =>
-            new Redis(redisOptionsFromUrl(url, type === 'client' ? 'command' : 'blocking')),
+          createClient: (type) => createRedisClient(url, type === 'client' ? 'command' : 'blocking', `bull-${type}`),
           settings: {
             // A worker killed mid-job loses its lock after 20 s; the next stalled-job check
             // (every 15 s) puts the job back, so it is retried well within two minutes.

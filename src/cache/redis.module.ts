@@ -8,7 +8,8 @@ import { redisOptionsFromUrl } from './redis-options.js';
 
 const logger = new Logger('Redis');
 
-function connect(url: string, kind: 'command' | 'blocking', name: string): Redis {
+/** A client with a quiet error listener: one warning per distinct error, one when it recovers. */
+export function createRedisClient(url: string, kind: 'command' | 'blocking', name: string): Redis {
   const client = new Redis({ ...redisOptionsFromUrl(url, kind), connectionName: `receipt-vault:${name}` });
   // Without a listener ioredis prints every reconnect failure as an unhandled error.
   let lastError = '';
@@ -30,14 +31,14 @@ function connect(url: string, kind: 'command' | 'blocking', name: string): Redis
       provide: REDIS_CLIENT,
       inject: [ConfigService],
       useFactory: (config: ConfigService<AllConfig, true>) =>
-        connect(config.getOrThrow('redis', { infer: true }).url, 'command', 'client'),
+        createRedisClient(config.getOrThrow('redis', { infer: true }).url, 'command', 'client'),
     },
     {
       provide: REDIS_SUBSCRIBER,
       inject: [ConfigService],
       // Subscriptions must survive outages: this connection queues while offline.
       useFactory: (config: ConfigService<AllConfig, true>) =>
-        connect(config.getOrThrow('redis', { infer: true }).url, 'blocking', 'subscriber'),
+        createRedisClient(config.getOrThrow('redis', { infer: true }).url, 'blocking', 'subscriber'),
     },
     {
       provide: CacheKeys,

@@ -20,7 +20,10 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe('inspectFile', () => {
   it.each([
-    ['receipts/us-diner.png', { mimeType: 'image/png', kind: 'image', width: 606, height: 721, pages: 1 }],
+    [
+      'receipts/us-diner.png',
+      { mimeType: 'image/png', kind: 'image', width: 606, height: 721, pages: 1 },
+    ],
     ['receipts/uk-cafe.jpg', { mimeType: 'image/jpeg', kind: 'image', pages: 1 }],
     ['pdf/text-layer.pdf', { mimeType: 'application/pdf', kind: 'pdf', pages: 1 }],
     ['pdf/two-page-mixed.pdf', { mimeType: 'application/pdf', kind: 'pdf', pages: 2 }],
@@ -51,23 +54,37 @@ describe('inspectFile', () => {
   });
 
   it('refuses a PDF with more pages than allowed', async () => {
-    const error = await failure(inspectFile(join(fixtures, 'pdf/two-page-mixed.pdf'), { ...options, maxPdfPages: 1 }));
+    const error = await failure(
+      inspectFile(join(fixtures, 'pdf/two-page-mixed.pdf'), { ...options, maxPdfPages: 1 }),
+    );
     expect(error.code).toBe(ErrorCode.TOO_MANY_PAGES);
     expect(error.details).toEqual({ pages: 2, maxPdfPages: 1 });
   });
 
   it('applies the pixel limit to ordinary images too', async () => {
-    const error = await failure(inspectFile(join(fixtures, 'receipts/us-diner.png'), { ...options, maxImagePixels: 1000 }));
+    const error = await failure(
+      inspectFile(join(fixtures, 'receipts/us-diner.png'), { ...options, maxImagePixels: 1000 }),
+    );
     expect(error.code).toBe(ErrorCode.IMAGE_TOO_LARGE);
   });
 });
 
 describe('detectFromHeadBytes', () => {
   it('recognises a type from the first chunk of a stream', async () => {
-    const head = (await readFile(join(fixtures, 'receipts/uk-cafe.jpg'))).subarray(0, DETECTION_HEAD_BYTES);
-    await expect(detectFromHeadBytes(head)).resolves.toEqual({ mimeType: 'image/jpeg', kind: 'image', extension: 'jpg' });
+    const head = (await readFile(join(fixtures, 'receipts/uk-cafe.jpg'))).subarray(
+      0,
+      DETECTION_HEAD_BYTES,
+    );
+    await expect(detectFromHeadBytes(head)).resolves.toEqual({
+      mimeType: 'image/jpeg',
+      kind: 'image',
+      extension: 'jpg',
+    });
     const pdf = (await readFile(join(fixtures, 'pdf/text-layer.pdf'))).subarray(0, 16);
-    await expect(detectFromHeadBytes(pdf)).resolves.toMatchObject({ mimeType: 'application/pdf', kind: 'pdf' });
+    await expect(detectFromHeadBytes(pdf)).resolves.toMatchObject({
+      mimeType: 'application/pdf',
+      kind: 'pdf',
+    });
   });
 
   it('refuses an empty chunk and an executable', async () => {

@@ -11,7 +11,8 @@ import { AppError, ErrorCode } from '../common/errors/index.js';
  * decodes pixels and never loads tesseract.js.
  */
 
-export type SupportedMimeType = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/tiff' | 'application/pdf';
+export type SupportedMimeType =
+  'image/jpeg' | 'image/png' | 'image/webp' | 'image/tiff' | 'application/pdf';
 
 export type FileKind = 'image' | 'pdf';
 
@@ -87,10 +88,15 @@ export async function detectFromHeadBytes(head: Uint8Array): Promise<DetectedTyp
  * @throws AppError (always permanent) EMPTY_FILE, UNSUPPORTED_MEDIA_TYPE, IMAGE_TOO_LARGE,
  *   TOO_MANY_PAGES, PDF_ENCRYPTED or FILE_UNREADABLE.
  */
-export async function inspectFile(path: string, options: FileInspectorOptions): Promise<FileInspection> {
+export async function inspectFile(
+  path: string,
+  options: FileInspectorOptions,
+): Promise<FileInspection> {
   const head = await readHead(path);
   const type = await detectFromHeadBytes(head);
-  return type.kind === 'pdf' ? inspectPdf(path, options) : inspectImage(path, type.mimeType, options);
+  return type.kind === 'pdf'
+    ? inspectPdf(path, options)
+    : inspectImage(path, type.mimeType, options);
 }
 
 async function readHead(path: string): Promise<Uint8Array> {
@@ -178,8 +184,12 @@ function unreadable(message: string, cause?: unknown): AppError {
 }
 
 function tooManyPages(pages: number, maxPdfPages: number): AppError {
-  return new AppError(ErrorCode.TOO_MANY_PAGES, `The file has ${pages} pages; the limit is ${maxPdfPages}.`, {
-    permanent: true,
-    details: { pages, maxPdfPages },
-  });
+  return new AppError(
+    ErrorCode.TOO_MANY_PAGES,
+    `The file has ${pages} pages; the limit is ${maxPdfPages}.`,
+    {
+      permanent: true,
+      details: { pages, maxPdfPages },
+    },
+  );
 }

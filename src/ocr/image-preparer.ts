@@ -28,15 +28,23 @@ export const MIN_OCR_WIDTH = 1000;
 export const MAX_OCR_WIDTH = 1600;
 
 /**
- * Turns an image into what tesseract reads best: EXIF-upright, greyscale, contrast stretched,
- * lightly sharpened, scaled into the working width range. Decoding is bounded by
+ * Turns an image into what tesseract reads best: EXIF-upright, cropped to the printed area,
+ * greyscale, contrast stretched, scaled into the working width range (no sharpening: on the
+ * scans it added character errors, see bench/RESULTS.md). Decoding is bounded by
  * `maxImagePixels` and fails on truncated data instead of OCR-ing a half-grey image.
  *
  * @throws AppError FILE_UNREADABLE (permanent) when the image cannot be decoded.
  */
-export async function prepareImage(input: string | Buffer, options: PrepareOptions): Promise<PreparedImage> {
+export async function prepareImage(
+  input: string | Buffer,
+  options: PrepareOptions,
+): Promise<PreparedImage> {
   const open = () =>
-    sharp(input, { limitInputPixels: options.maxImagePixels, failOn: 'truncated', page: options.page ?? 0 });
+    sharp(input, {
+      limitInputPixels: options.maxImagePixels,
+      failOn: 'truncated',
+      page: options.page ?? 0,
+    });
   try {
     const content = await findContent(open());
     const targetWidth = Math.min(MAX_OCR_WIDTH, Math.max(MIN_OCR_WIDTH, content.width));
@@ -46,7 +54,6 @@ export async function prepareImage(input: string | Buffer, options: PrepareOptio
       .grayscale()
       .resize({ width: targetWidth, kernel: targetWidth > content.width ? 'cubic' : 'lanczos3' })
       .normalize()
-      .sharpen()
       // Fast, lightly compressed PNG: it is decoded once, in memory, by tesseract.
       .png({ compressionLevel: 1 })
       .toBuffer({ resolveWithObject: true });
@@ -58,10 +65,14 @@ export async function prepareImage(input: string | Buffer, options: PrepareOptio
       offset: { x: content.left, y: content.top },
     };
   } catch (error) {
-    throw new AppError(ErrorCode.FILE_UNREADABLE, `The image could not be decoded: ${describe(error)}.`, {
-      permanent: true,
-      cause: error,
-    });
+    throw new AppError(
+      ErrorCode.FILE_UNREADABLE,
+      `The image could not be decoded: ${describe(error)}.`,
+      {
+        permanent: true,
+        cause: error,
+      },
+    );
   }
 }
 
@@ -126,7 +137,8 @@ function inkedSpan(counts: number[], perLine: number): [number, number] {
   const threshold = perLine * (2 * WINDOW + 1) * 0.5;
   const inked = counts.map((_, index) => {
     let sum = 0;
-    for (let j = Math.max(0, index - WINDOW); j <= Math.min(counts.length - 1, index + WINDOW); j++) sum += counts[j];
+    for (let j = Math.max(0, index - WINDOW); j <= Math.min(counts.length - 1, index + WINDOW); j++)
+      sum += counts[j];
     return sum >= threshold;
   });
   return [inked.indexOf(true), inked.lastIndexOf(true)];

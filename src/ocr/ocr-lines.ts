@@ -17,7 +17,11 @@ export interface PageTransform {
 }
 
 /** Tesseract's lines (PSM 6 already keeps a row together), in the original page's coordinates. */
-export function linesFromTesseract(page: Tesseract.Page, pageNumber: number, transform: PageTransform): OcrLine[] {
+export function linesFromTesseract(
+  page: Tesseract.Page,
+  pageNumber: number,
+  transform: PageTransform,
+): OcrLine[] {
   const lines: OcrLine[] = [];
   for (const block of page.blocks ?? []) {
     for (const paragraph of block.paragraphs) {

@@ -8,18 +8,15 @@ import { AppError, ErrorCode } from '../common/errors/index.js';
 import { linesFromWords } from './ocr-lines.js';
 import type { OcrLine, OcrWord } from './ocr.types.js';
 
-/** pdf.js types its render target as the DOM canvas; @napi-rs/canvas implements the part it uses. */
-type DomCanvas = Parameters<PDFPageProxy['render']>[0]['canvas'];
-
 /** A page with fewer visible characters than this in its text layer is treated as a scan. */
 const MIN_TEXT_LAYER_CHARS = 10;
 
 /** Scanned pages are rendered at this width (px) before preparation: ~200 dpi for an 80 mm receipt, ample for A4. */
 const RENDER_WIDTH = 1600;
 
-export type PdfPageContent =
-  | { kind: 'text'; page: number; lines: OcrLine[] }
-  | { kind: 'scan'; page: number; png: Buffer; scale: number };
+export type PdfPageContent = { page: number; pageCount: number } & (
+  { kind: 'text'; lines: OcrLine[] } | { kind: 'scan'; png: Buffer; scale: number }
+);
 
 /**
  * Opens a PDF and yields each page either as text-layer lines (no OCR needed) or as a rendered
@@ -28,7 +25,10 @@ export type PdfPageContent =
  *
  * @throws AppError FILE_UNREADABLE (permanent) for an unreadable, encrypted or over-long PDF.
  */
-export async function* readPdfPages(path: string, maxPages: number): AsyncGenerator<PdfPageContent> {
+export async function* readPdfPages(
+  path: string,
+  maxPages: number,
+): AsyncGenerator<PdfPageContent> {
   const task = getDocument({
     data: new Uint8Array(await readFile(path)),
     disableFontFace: true,
@@ -49,18 +49,23 @@ export async function* readPdfPages(path: string, maxPages: number): AsyncGenera
   }
   try {
     if (document.numPages > maxPages) {
-      throw new AppError(ErrorCode.FILE_UNREADABLE, `The PDF has ${document.numPages} pages; the limit is ${maxPages}.`, {
-        permanent: true,
-      });
+      throw new AppError(
+        ErrorCode.FILE_UNREADABLE,
+        `The PDF has ${document.numPages} pages; the limit is ${maxPages}.`,
+        {
+          permanent: true,
+        },
+      );
     }
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number);
       try {
         const lines = await textLayerLines(page, number);
         const visible = lines.reduce((sum, line) => sum + line.text.replace(/\s/g, '').length, 0);
+        const position = { page: number, pageCount: document.numPages };
         yield visible >= MIN_TEXT_LAYER_CHARS
-          ? { kind: 'text', page: number, lines }
-          : { kind: 'scan', page: number, ...(await renderPage(page)) };
+          ? { kind: 'text', ...position, lines }
+          : { kind: 'scan', ...position, ...(await renderPage(page)) };
       } finally {
         page.cleanup();
       }
@@ -83,8 +88,9 @@ async function textLayerLines(page: PDFPageProxy, pageNumber: number): Promise<O
   for (const item of content.items) {
     if (!('str' in item) || item.str.trim() === '') continue;
     // transform = [a, b, c, d, e, f]: (e, f) is the baseline origin in PDF space (y up).
-    const [x, y] = viewport.convertToViewportPoint(item.transform[4], item.transform[5]);
-    const height = item.height || Math.hypot(item.transform[2], item.transform[3]);
+    const transform = item.transform as number[];
+    const [x, y] = viewport.convertToViewportPoint(transform[4], transform[5]) as [number, number];
+    const height = item.height || Math.hypot(transform[2], transform[3]);
     words.push({
       text: item.str.trim(),
       confidence: 1,
@@ -99,6 +105,8 @@ async function renderPage(page: PDFPageProxy): Promise<{ png: Buffer; scale: num
   const scale = RENDER_WIDTH / base.width;
   const viewport = page.getViewport({ scale });
   const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  await page.render({ canvas: canvas as unknown as DomCanvas, viewport, background: '#ffffff' }).promise;
+  // pdf.js types its target as the DOM's canvas (absent from Node's types); @napi-rs/canvas
+  // implements the part it uses.
+  await page.render({ canvas: canvas as never, viewport, background: '#ffffff' }).promise;
   return { png: await canvas.encode('png'), scale: 1 / scale };
 }

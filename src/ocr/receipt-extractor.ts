@@ -1,10 +1,11 @@
 import sharp from 'sharp';
 
 import { AppError, ErrorCode } from '../common/errors/index.js';
-import { prepareImage } from './image-preparer.js';
+import { type PreparedImage, prepareImage } from './image-preparer.js';
 import type { OcrConfig } from './ocr.config.js';
-import { linesFromTesseract } from './ocr-lines.js';
+import { linesFromTesseract, type PageTransform } from './ocr-lines.js';
 import type {
+  BBox,
   ExtractionEngine,
   ExtractionProgress,
   ExtractionResult,
@@ -43,10 +44,15 @@ export class ReceiptExtractor {
   /**
    * @throws AppError FILE_UNREADABLE (permanent), OCR_FAILED, TIMEOUT or EXTRACTION_FAILED.
    */
-  async extract(file: { path: string; mimeType: string }, opts: ExtractOptions = {}): Promise<ExtractionResult> {
+  async extract(
+    file: { path: string; mimeType: string },
+    opts: ExtractOptions = {},
+  ): Promise<ExtractionResult> {
     const run = new ExtractionRun(opts.onProgress);
     const { lines, pages, engine } =
-      file.mimeType === 'application/pdf' ? await this.readPdf(file.path, run) : await this.readImage(file.path, run);
+      file.mimeType === 'application/pdf'
+        ? await this.readPdf(file.path, run)
+        : await this.readImage(file.path, run);
 
     run.enter('extracting', 0);
     const started = performance.now();
@@ -57,7 +63,11 @@ export class ReceiptExtractor {
         { latestDate: tomorrow() },
       );
     } catch (error) {
-      throw new AppError(ErrorCode.EXTRACTION_FAILED, 'The receipt fields could not be extracted.', { cause: error });
+      throw new AppError(
+        ErrorCode.EXTRACTION_FAILED,
+        'The receipt fields could not be extracted.',
+        { cause: error },
+      );
     }
     run.timings.extractingMs += performance.now() - started;
     run.enter('extracting', 1);
@@ -80,21 +90,31 @@ export class ReceiptExtractor {
     await this.pool.close();
   }
 
+  private rereadKeyLines(lines: OcrLine[], prepared: PreparedImage, transform: PageTransform) {
+    return rereadLines(this.pool, lines, prepared, transform);
+  }
+
   private async readImage(path: string, run: ExtractionRun): Promise<PageRead> {
     run.enter('preparing', 0);
     const pages = await countImagePages(path);
     const lines: OcrLine[] = [];
     for (let index = 0; index < pages; index++) {
       let started = performance.now();
-      const prepared = await prepareImage(path, { maxImagePixels: this.options.maxImagePixels, page: index });
+      const prepared = await prepareImage(path, {
+        maxImagePixels: this.options.maxImagePixels,
+        page: index,
+      });
       run.timings.preparingMs += performance.now() - started;
       run.enter('preparing', (index + 1) / pages);
 
       started = performance.now();
-      const page = await this.pool.recognize(prepared.data, (fraction) =>
-        run.enter('reading', (index + fraction) / pages),
-      );
-      lines.push(...linesFromTesseract(page, index + 1, { ...prepared, outerScale: 1 }));
+      const page = await this.pool.recognize(prepared.data, {
+        onProgress: (fraction) => run.enter('reading', (index + fraction) / pages),
+      });
+      const transform = { ...prepared, outerScale: 1 };
+      const pageLines = linesFromTesseract(page, index + 1, transform);
+      await this.rereadKeyLines(pageLines, prepared, transform);
+      lines.push(...pageLines);
       run.timings.readingMs += performance.now() - started;
     }
     return { lines, pages, engine: 'tesseract' };
@@ -108,6 +128,7 @@ export class ReceiptExtractor {
     let started = performance.now();
     for await (const content of readPdfPages(path, this.options.maxPdfPages)) {
       pages += 1;
+      const done = (content.page - 1) / content.pageCount;
       if (content.kind === 'text') {
         textPages += 1;
         lines.push(...content.lines);
@@ -115,19 +136,79 @@ export class ReceiptExtractor {
       } else {
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
-        const prepared = await prepareImage(content.png, { maxImagePixels: this.options.maxImagePixels });
+        const prepared = await prepareImage(content.png, {
+          maxImagePixels: this.options.maxImagePixels,
+        });
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
-        // Page count is unknown until the end: progress moves within the current page only.
-        const page = await this.pool.recognize(prepared.data, (fraction) => run.enter('reading', fraction));
-        lines.push(...linesFromTesseract(page, content.page, { ...prepared, outerScale: content.scale }));
+        const page = await this.pool.recognize(prepared.data, {
+          onProgress: (fraction) => run.enter('reading', done + fraction / content.pageCount),
+        });
+        const transform = { ...prepared, outerScale: content.scale };
+        const pageLines = linesFromTesseract(page, content.page, transform);
+        await this.rereadKeyLines(pageLines, prepared, transform);
+        lines.push(...pageLines);
         run.timings.readingMs += performance.now() - started;
       }
+      run.enter('reading', content.page / content.pageCount);
       started = performance.now();
     }
-    const engine: ExtractionEngine = textPages === pages ? 'pdf-text' : textPages === 0 ? 'tesseract' : 'mixed';
+    const engine: ExtractionEngine =
+      textPages === pages ? 'pdf-text' : textPages === 0 ? 'tesseract' : 'mixed';
     return { lines, pages, engine };
   }
+}
+
+/**
+ * Lines whose reading decides the total or the date get a second, closer look: cut out,
+ * enlarged and recognised as a single line (PSM 7), which often fixes a digit the block
+ * reading got wrong. The better-rated reading (tesseract's own confidence) is kept.
+ */
+export async function rereadLines(
+  pool: RecognizerPool,
+  lines: OcrLine[],
+  prepared: PreparedImage,
+  transform: PageTransform,
+): Promise<void> {
+  const record = parseReceipt(lines.map((line) => ({ text: line.text, confidence: line.confidence })));
+  const targets = new Set<number>();
+  for (const field of [record.total, record.date]) {
+    if (field.source && field.confidence < REREAD_BELOW) targets.add(field.source.line);
+  }
+  for (const index of targets) {
+    const line = lines[index];
+    const box = toPrepared(line.bbox, transform);
+    const padY = Math.round((box.y1 - box.y0) * 0.35);
+    const left = Math.max(0, Math.floor(box.x0 - padY));
+    const top = Math.max(0, Math.floor(box.y0 - padY));
+    const width = Math.min(prepared.width, Math.ceil(box.x1 + padY)) - left;
+    const height = Math.min(prepared.height, Math.ceil(box.y1 + padY)) - top;
+    if (width < 8 || height < 8) continue;
+    const crop = await sharp(prepared.data)
+      .extract({ left, top, width, height })
+      .resize({ height: height * REREAD_ZOOM, kernel: 'cubic' })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+    const page = await pool.recognize(crop, { singleLine: true });
+    const reread = linesFromTesseract(page, line.page, {
+      scale: transform.scale / REREAD_ZOOM,
+      offset: {
+        x: transform.offset.x + left * transform.scale,
+        y: transform.offset.y + top * transform.scale,
+      },
+      outerScale: transform.outerScale,
+    });
+    if (reread.length === 1 && reread[0].confidence > line.confidence) lines[index] = reread[0];
+  }
+}
+
+const REREAD_BELOW = 0.9;
+const REREAD_ZOOM = 2;
+
+function toPrepared(box: BBox, { scale, offset, outerScale }: PageTransform): BBox {
+  const x = (value: number) => (value / outerScale - offset.x) / scale;
+  const y = (value: number) => (value / outerScale - offset.y) / scale;
+  return { x0: x(box.x0), y0: y(box.y0), x1: x(box.x1), y1: y(box.y1) };
 }
 
 interface PageRead {
@@ -136,21 +217,26 @@ interface PageRead {
   engine: ExtractionEngine;
 }
 
-/** Tracks one extraction's stage timings and turns stage-local progress into monotonic overall progress. */
+/**
+ * Tracks one extraction's stage timings and turns stage-local progress into overall progress
+ * that never goes back; each stage change is reported even when the figure has not moved.
+ */
 class ExtractionRun {
   readonly timings = { preparingMs: 0, readingMs: 0, extractingMs: 0 };
-  private reported = -1;
+  private reported = { stage: null as ExtractionStage | null, progress: 0 };
 
   constructor(private readonly onProgress?: (progress: ExtractionProgress) => void) {}
 
   enter(stage: ExtractionStage, fraction: number): void {
     const [from, to] = STAGE_SPAN[stage];
-    const overall = Math.round((from + (to - from) * Math.min(1, Math.max(0, fraction))) * 1000) / 1000;
-    if (overall < this.reported || !this.onProgress) return;
-    // Equal values are still reported when a stage begins, so the listener sees every stage.
-    if (overall === this.reported && fraction !== 0) return;
-    this.reported = overall;
-    this.onProgress({ stage, progress: overall });
+    const share = Math.min(1, Math.max(0, fraction));
+    const progress = Math.max(
+      this.reported.progress,
+      Math.round((from + (to - from) * share) * 1000) / 1000,
+    );
+    if (stage === this.reported.stage && progress === this.reported.progress) return;
+    this.reported = { stage, progress };
+    this.onProgress?.({ stage, progress });
   }
 }
 
@@ -163,6 +249,9 @@ async function countImagePages(path: string): Promise<number> {
   try {
     return (await sharp(path, { limitInputPixels: false }).metadata()).pages ?? 1;
   } catch (error) {
-    throw new AppError(ErrorCode.FILE_UNREADABLE, 'The image could not be read.', { permanent: true, cause: error });
+    throw new AppError(ErrorCode.FILE_UNREADABLE, 'The image could not be read.', {
+      permanent: true,
+      cause: error,
+    });
   }
 }

@@ -21,9 +21,18 @@ const LANG_PATH = join(
   '4.0.0_best_int',
 );
 
+export interface RecognizeOptions {
+  /** 0..1 of this recognition. */
+  onProgress?: (fraction: number) => void;
+  /** The image is one line of text (PSM 7) rather than a block of lines (PSM 6). */
+  singleLine?: boolean;
+}
+
 interface Slot {
   worker: Tesseract.Worker;
   jobs: number;
+  /** The page segmentation mode the worker is set to. */
+  psm: Tesseract.PSM;
   /** Where the worker's progress messages go while it runs a job. */
   onProgress?: (fraction: number) => void;
 }
@@ -49,23 +58,28 @@ export class RecognizerPool {
    * @throws AppError TIMEOUT when the deadline passes (the worker is replaced), OCR_FAILED when
    *   tesseract fails.
    */
-  async recognize(image: Buffer, onProgress?: (fraction: number) => void): Promise<Tesseract.Page> {
+  async recognize(image: Buffer, options: RecognizeOptions = {}): Promise<Tesseract.Page> {
     const slot = await this.acquire();
-    slot.onProgress = onProgress;
+    slot.onProgress = options.onProgress;
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>
           reject(
-            new AppError(ErrorCode.TIMEOUT, `OCR did not finish within ${this.options.jobTimeoutMs} ms.`, {
-              details: { timeoutMs: this.options.jobTimeoutMs },
-            }),
+            new AppError(
+              ErrorCode.TIMEOUT,
+              `OCR did not finish within ${this.options.jobTimeoutMs} ms.`,
+              {
+                details: { timeoutMs: this.options.jobTimeoutMs },
+              },
+            ),
           ),
         this.options.jobTimeoutMs,
       );
     });
     try {
-      const result = await Promise.race([slot.worker.recognize(image, {}, { text: true, blocks: true }), deadline]);
+      const psm = options.singleLine ? Tesseract.PSM.SINGLE_LINE : Tesseract.PSM.SINGLE_BLOCK;
+      const result = await Promise.race([this.run(slot, image, psm), deadline]);
       slot.jobs += 1;
       this.release(slot);
       return result.data;
@@ -78,6 +92,14 @@ export class RecognizerPool {
       clearTimeout(timer);
       slot.onProgress = undefined;
     }
+  }
+
+  private async run(slot: Slot, image: Buffer, psm: Tesseract.PSM): Promise<Tesseract.RecognizeResult> {
+    if (slot.psm !== psm) {
+      await slot.worker.setParameters({ tessedit_pageseg_mode: psm });
+      slot.psm = psm;
+    }
+    return slot.worker.recognize(image, {}, { text: true, blocks: true });
   }
 
   /** Terminates every worker; pending and later calls fail with OCR_FAILED. */
@@ -103,9 +125,13 @@ export class RecognizerPool {
         } catch (error) {
           this.live -= 1;
           this.wakeOne();
-          throw new AppError(ErrorCode.OCR_FAILED, `The OCR engine could not start: ${String(error)}`, {
-            cause: error,
-          });
+          throw new AppError(
+            ErrorCode.OCR_FAILED,
+            `The OCR engine could not start: ${String(error)}`,
+            {
+              cause: error,
+            },
+          );
         }
       }
       await new Promise<void>((resolve) => this.waiters.push(resolve));
@@ -131,6 +157,7 @@ export class RecognizerPool {
       tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK,
       preserve_interword_spaces: '1',
     });
+    slot.psm = Tesseract.PSM.SINGLE_BLOCK;
     return slot;
   }
 

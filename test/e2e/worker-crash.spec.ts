@@ -16,6 +16,8 @@ import { waitForReceipt } from '../utils/wait-for-receipt.js';
 // restarted worker runs it again.
 const RECEIPT = 'X51008099044';
 const RECOVERY_BOUND_MS = 120_000;
+// The workers' own logs are kept for the failure message of a test that times out.
+const WORKER_ENV = { LOG_LEVEL: 'info' };
 
 describe('a worker killed mid-job', () => {
   let api: TestApp;
@@ -24,7 +26,7 @@ describe('a worker killed mid-job', () => {
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
-    await useTestEnv({ THROTTLE_AUTH_LIMIT: '1000', LOG_LEVEL: 'info' });
+    await useTestEnv({ THROTTLE_AUTH_LIMIT: '1000' });
     api = await createTestApp();
     user = await registerUser(api.baseUrl);
     receipt = await loadSroieReceipt(RECEIPT);
@@ -36,10 +38,13 @@ describe('a worker killed mid-job', () => {
   });
 
   it('does not lose the receipt: a restarted worker completes it', async () => {
-    const first = spawnWorkerProcess();
+    const first = spawnWorkerProcess(WORKER_ENV);
     workers.push(first);
 
-    const upload = await uploadFile(api.baseUrl, receipt.image, { token: user.token, filename: `${RECEIPT}.jpg` });
+    const upload = await uploadFile(api.baseUrl, receipt.image, {
+      token: user.token,
+      filename: `${RECEIPT}.jpg`,
+    });
     expect(upload.status).toBe(202);
     const id = upload.body.id as string;
     const get = () => http(api.baseUrl, 'GET', `/v1/receipts/${id}`, { token: user.token });
@@ -58,14 +63,20 @@ describe('a worker killed mid-job', () => {
     const orphaned = await get();
     expect(orphaned.body).toMatchObject({ status: 'processing', attempts: 1 });
 
-    const second = spawnWorkerProcess();
+    const second = spawnWorkerProcess(WORKER_ENV);
     workers.push(second);
-    const done = await waitForReceipt(api.baseUrl, id, user.token, RECOVERY_BOUND_MS).catch((error: Error) => {
-      throw new Error(`${error.message}\nrestarted worker output:\n${second.output()}`);
-    });
+    const done = await waitForReceipt(api.baseUrl, id, user.token, RECOVERY_BOUND_MS).catch(
+      (error: Error) => {
+        throw new Error(`${error.message}\nrestarted worker output:\n${second.output()}`);
+      },
+    );
 
     expect(['completed', 'needs_review']).toContain(done.status);
-    expect(done).toMatchObject({ error: null, engine: 'tesseract', summary: { total: receipt.total, date: receipt.date } });
+    expect(done).toMatchObject({
+      error: null,
+      engine: 'tesseract',
+      summary: { total: receipt.total, date: receipt.date },
+    });
     // The stalled job ran again as the same attempt; it was not failed as "stalled too often".
     expect(done.attempts).toBe(1);
 

@@ -26,11 +26,16 @@ describe('receipts API', () => {
   let alice: RegisteredUser;
   let bob: RegisteredUser;
 
-  const call = (method: string, path: string, token: string) => http(api.baseUrl, method, path, { token });
+  const call = (method: string, path: string, token: string) =>
+    http(api.baseUrl, method, path, { token });
   const cacheKey = (id: string) => `${env.REDIS_KEY_PREFIX}:receipt:${id}`;
 
   /** Uploads a JPEG no one uploaded before (trailing bytes after its end make it unique). */
-  const upload = async (user: RegisteredUser, fields: Record<string, string> = {}, filename = 'receipt.jpg'): Promise<string> => {
+  const upload = async (
+    user: RegisteredUser,
+    fields: Record<string, string> = {},
+    filename = 'receipt.jpg',
+  ): Promise<string> => {
     const data = Buffer.concat([await JPEG, randomBytes(16)]);
     const res = await uploadFile(api.baseUrl, data, { token: user.token, fields, filename });
     expect(res.status).toBe(202);
@@ -40,7 +45,7 @@ describe('receipts API', () => {
   /** What the worker's markCompleted does to the row (SQL only: the cache is left alone). */
   const finishInSql = (id: string, merchant: string, total = '12.34') =>
     queryDatabase(
-      env.DATABASE_URL!,
+      env.DATABASE_URL,
       `UPDATE receipts SET status = 'completed', stage = NULL, progress = 100, merchant_name = $2, total = $3,
               receipt_date = '2024-01-02', currency = 'GBP', engine = 'tesseract', finished_at = now()
         WHERE id = $1`,
@@ -63,51 +68,59 @@ describe('receipts API', () => {
   });
 
   describe("another user's receipt does not exist for them", () => {
-    const routes: [string, (id: string) => string][] = [
-      ['GET', (id) => `/v1/receipts/${id}`],
-      ['GET', (id) => `/v1/receipts/${id}/file`],
-      ['GET', (id) => `/v1/receipts/${id}/events`],
-      ['POST', (id) => `/v1/receipts/${id}/events-token`],
-      ['POST', (id) => `/v1/receipts/${id}/reprocess`],
-      ['DELETE', (id) => `/v1/receipts/${id}`],
+    const routes: [string, string][] = [
+      ['GET', ''],
+      ['GET', '/file'],
+      ['GET', '/events'],
+      ['POST', '/events-token'],
+      ['POST', '/reprocess'],
+      ['DELETE', ''],
     ];
     const withoutRequestId = ({ requestId: _requestId, ...rest }: Record<string, unknown>) => rest;
 
-    it.each(routes)('%s %s → 404 RECEIPT_NOT_FOUND, the same answer as an unknown or malformed id', async (method, path) => {
-      const queued = await upload(alice);
-      // A finished receipt that alice has read sits in the cache: the cache must check the owner too.
-      const finished = await upload(alice);
-      await finishInSql(finished, 'ALICE CAFE');
-      expect((await call('GET', `/v1/receipts/${finished}`, alice.token)).status).toBe(200);
-      expect(await redis.exists(cacheKey(finished))).toBe(1);
+    it.each(routes)(
+      '%s /v1/receipts/{id}%s → 404 RECEIPT_NOT_FOUND, the same answer as an unknown or malformed id',
+      async (method, suffix) => {
+        const path = (id: string) => `/v1/receipts/${id}${suffix}`;
+        const queued = await upload(alice);
+        // A finished receipt that alice has read sits in the cache: the cache must check the owner too.
+        const finished = await upload(alice);
+        await finishInSql(finished, 'ALICE CAFE');
+        expect((await call('GET', `/v1/receipts/${finished}`, alice.token)).status).toBe(200);
+        expect(await redis.exists(cacheKey(finished))).toBe(1);
 
-      const answers: HttpResult[] = [];
-      for (const id of [queued, finished, randomUUID(), 'not-a-uuid', '..%2F..%2Fetc']) {
-        const res = await call(method, path(id), bob.token);
-        expect(res.status, `${method} ${path(id)}`).toBe(404);
-        expect(res.body.code).toBe('RECEIPT_NOT_FOUND');
-        answers.push(res);
-      }
-      const bodies = answers.map((res) => withoutRequestId(res.body as Record<string, unknown>));
-      for (const body of bodies) expect(body).toEqual(bodies[0]);
+        const answers: HttpResult[] = [];
+        for (const id of [queued, finished, randomUUID(), 'not-a-uuid', '..%2F..%2Fetc']) {
+          const res = await call(method, path(id), bob.token);
+          expect(res.status, `${method} ${path(id)}`).toBe(404);
+          expect(res.body.code).toBe('RECEIPT_NOT_FOUND');
+          answers.push(res);
+        }
+        const bodies = answers.map((res) => withoutRequestId(res.body as Record<string, unknown>));
+        for (const body of bodies) expect(body).toEqual(bodies[0]);
 
-      // Bob's attempts changed nothing of alice's.
-      for (const id of [queued, finished]) {
-        const own = await call('GET', `/v1/receipts/${id}`, alice.token);
-        expect(own.status).toBe(200);
-        expect(own.body.status).toBe(id === queued ? 'queued' : 'completed');
-      }
-      expect(await listStoredFiles(join(env.STORAGE_DIR!, alice.id))).toEqual(
-        expect.arrayContaining([`${queued}.jpg`, `${finished}.jpg`]),
-      );
-    });
+        // Bob's attempts changed nothing of alice's.
+        for (const id of [queued, finished]) {
+          const own = await call('GET', `/v1/receipts/${id}`, alice.token);
+          expect(own.status).toBe(200);
+          expect(own.body.status).toBe(id === queued ? 'queued' : 'completed');
+        }
+        expect(await listStoredFiles(join(env.STORAGE_DIR, alice.id))).toEqual(
+          expect.arrayContaining([`${queued}.jpg`, `${finished}.jpg`]),
+        );
+      },
+    );
 
     it("bob's list never shows alice's receipts", async () => {
       const id = await upload(alice, { note: 'alice only' });
       const list = await call('GET', '/v1/receipts?q=alice%20only', bob.token);
       expect(list.status).toBe(200);
       expect(list.body).toMatchObject({ items: [], total: 0 });
-      expect((await call('GET', '/v1/receipts?q=alice%20only', alice.token)).body.items.map((r: { id: string }) => r.id)).toEqual([id]);
+      expect(
+        (await call('GET', '/v1/receipts?q=alice%20only', alice.token)).body.items.map(
+          (r: { id: string }) => r.id,
+        ),
+      ).toEqual([id]);
     });
   });
 
@@ -122,13 +135,18 @@ describe('receipts API', () => {
       ids.push(await upload(carol, { note: 'nails and screws' }, 'hardware.jpg'));
       ids.push(await upload(carol, { note: 'lunch 100% paid' }, 'lunch.jpg'));
       ids.push(await upload(carol, {}, 'scan.jpg'));
-      await finishInSql(ids[1]!, 'ACME HARDWARE LTD');
+      await finishInSql(ids[1], 'ACME HARDWARE LTD');
     });
 
     const list = async (query: string) => {
       const res = await call('GET', `/v1/receipts${query}`, carol.token);
       expect(res.status).toBe(200);
-      return res.body as { items: { id: string; status: string }[]; total: number; page: number; pageSize: number };
+      return res.body as {
+        items: { id: string; status: string }[];
+        total: number;
+        page: number;
+        pageSize: number;
+      };
     };
 
     it('pages newest first with the total over all pages', async () => {
@@ -150,7 +168,8 @@ describe('receipts API', () => {
     });
 
     it('searches merchant, filename and note with q, case-insensitively, wildcards taken literally', async () => {
-      const found = async (q: string) => (await list(`?q=${encodeURIComponent(q)}`)).items.map((r) => r.id);
+      const found = async (q: string) =>
+        (await list(`?q=${encodeURIComponent(q)}`)).items.map((r) => r.id);
       expect(await found('acme')).toEqual([ids[1]]);
       expect(await found('COFFEE')).toEqual([ids[0]]);
       expect(await found('scan.jpg')).toEqual([ids[3]]);
@@ -177,11 +196,18 @@ describe('receipts API', () => {
 
       await finishInSql(id, 'FIRST CAFE');
       const first = await call('GET', `/v1/receipts/${id}`, alice.token);
-      expect(first.body).toMatchObject({ status: 'completed', summary: { merchantName: 'FIRST CAFE', total: '12.34' } });
+      expect(first.body).toMatchObject({
+        status: 'completed',
+        summary: { merchantName: 'FIRST CAFE', total: '12.34' },
+      });
       expect(await redis.exists(cacheKey(id))).toBe(1);
 
       // A change behind the app's back is not seen: the second read came from the cache.
-      await queryDatabase(env.DATABASE_URL!, `UPDATE receipts SET merchant_name = 'CHANGED IN SQL' WHERE id = $1`, [id]);
+      await queryDatabase(
+        env.DATABASE_URL,
+        `UPDATE receipts SET merchant_name = 'CHANGED IN SQL' WHERE id = $1`,
+        [id],
+      );
       const second = await call('GET', `/v1/receipts/${id}`, alice.token);
       expect(second.body).toEqual(first.body);
 
@@ -191,18 +217,26 @@ describe('receipts API', () => {
       expect(reprocess.body).toMatchObject({ id, status: 'queued' });
       expect(await redis.exists(cacheKey(id))).toBe(0);
       const afterReprocess = await call('GET', `/v1/receipts/${id}`, alice.token);
-      expect(afterReprocess.body).toMatchObject({ status: 'queued', progress: 0, finishedAt: null });
+      expect(afterReprocess.body).toMatchObject({
+        status: 'queued',
+        progress: 0,
+        finishedAt: null,
+      });
 
       await finishInSql(id, 'SECOND CAFE', '56.78');
-      expect((await call('GET', `/v1/receipts/${id}`, alice.token)).body.summary.total).toBe('56.78');
+      expect((await call('GET', `/v1/receipts/${id}`, alice.token)).body.summary.total).toBe(
+        '56.78',
+      );
       expect(await redis.exists(cacheKey(id))).toBe(1);
 
       const deleted = await call('DELETE', `/v1/receipts/${id}`, alice.token);
       expect(deleted.status).toBe(204);
       expect(await redis.exists(cacheKey(id))).toBe(0);
       expect((await call('GET', `/v1/receipts/${id}`, alice.token)).status).toBe(404);
-      expect(await queryDatabase(env.DATABASE_URL!, 'SELECT id FROM receipts WHERE id = $1', [id])).toEqual([]);
-      expect(await listStoredFiles(join(env.STORAGE_DIR!, alice.id))).not.toContain(`${id}.jpg`);
+      expect(
+        await queryDatabase(env.DATABASE_URL, 'SELECT id FROM receipts WHERE id = $1', [id]),
+      ).toEqual([]);
+      expect(await listStoredFiles(join(env.STORAGE_DIR, alice.id))).not.toContain(`${id}.jpg`);
     });
 
     it('reprocess of a queued or processing receipt → 409 RECEIPT_BUSY, and nothing changes', async () => {
@@ -211,26 +245,44 @@ describe('receipts API', () => {
       expect(queued.status).toBe(409);
       expect(queued.body.code).toBe('RECEIPT_BUSY');
 
-      await queryDatabase(env.DATABASE_URL!, `UPDATE receipts SET status = 'processing', stage = 'reading', attempts = 1 WHERE id = $1`, [id]);
+      await queryDatabase(
+        env.DATABASE_URL,
+        `UPDATE receipts SET status = 'processing', stage = 'reading', attempts = 1 WHERE id = $1`,
+        [id],
+      );
       const processing = await call('POST', `/v1/receipts/${id}/reprocess`, alice.token);
       expect(processing.status).toBe(409);
       expect(processing.body.code).toBe('RECEIPT_BUSY');
-      expect((await call('GET', `/v1/receipts/${id}`, alice.token)).body).toMatchObject({ status: 'processing', stage: 'reading', attempts: 1 });
+      expect((await call('GET', `/v1/receipts/${id}`, alice.token)).body).toMatchObject({
+        status: 'processing',
+        stage: 'reading',
+        attempts: 1,
+      });
     });
 
     // Last in this file: it stops this file's Redis.
     it('with Redis down, reads still work from PostgreSQL', async () => {
       const id = await upload(alice, { note: 'read me without redis' });
       await finishInSql(id, 'CACHED BEFORE OUTAGE');
-      expect((await call('GET', `/v1/receipts/${id}`, alice.token)).body.summary.merchantName).toBe('CACHED BEFORE OUTAGE');
+      expect((await call('GET', `/v1/receipts/${id}`, alice.token)).body.summary.merchantName).toBe(
+        'CACHED BEFORE OUTAGE',
+      );
       expect(await redis.exists(cacheKey(id))).toBe(1);
 
       await redisServer.stop();
       try {
-        await queryDatabase(env.DATABASE_URL!, `UPDATE receipts SET merchant_name = 'READ FROM POSTGRES' WHERE id = $1`, [id]);
+        await queryDatabase(
+          env.DATABASE_URL,
+          `UPDATE receipts SET merchant_name = 'READ FROM POSTGRES' WHERE id = $1`,
+          [id],
+        );
         const res = await call('GET', `/v1/receipts/${id}`, alice.token);
         expect(res.status).toBe(200);
-        expect(res.body).toMatchObject({ id, status: 'completed', summary: { merchantName: 'READ FROM POSTGRES' } });
+        expect(res.body).toMatchObject({
+          id,
+          status: 'completed',
+          summary: { merchantName: 'READ FROM POSTGRES' },
+        });
 
         const listed = await call('GET', '/v1/receipts?q=read%20me%20without', alice.token);
         expect(listed.status).toBe(200);

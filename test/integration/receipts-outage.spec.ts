@@ -30,7 +30,11 @@ const HEAD_BYTES = 16 * 1024;
 
 function expectUnavailable(res: HttpResult): void {
   expect(res.status).toBe(503);
-  expect(res.body).toMatchObject({ statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE', requestId: expect.any(String) });
+  expect(res.body).toMatchObject({
+    statusCode: 503,
+    code: 'DEPENDENCY_UNAVAILABLE',
+    requestId: expect.any(String),
+  });
   const retryAfter = Number(res.headers.get('retry-after'));
   expect(retryAfter).toBeGreaterThan(0);
   expect(retryAfter).toBeLessThanOrEqual(2);
@@ -53,7 +57,11 @@ describe('Redis outage during upload', () => {
   let queue: Queue;
 
   const rowCount = async () =>
-    Number((await queryDatabase<{ n: string }>(env.DATABASE_URL!, 'SELECT count(*) AS n FROM receipts'))[0]!.n);
+    Number(
+      (
+        await queryDatabase<{ n: string }>(env.DATABASE_URL, 'SELECT count(*) AS n FROM receipts')
+      )[0].n,
+    );
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -75,7 +83,7 @@ describe('Redis outage during upload', () => {
       const res = await uploadFile(api.baseUrl, await uniqueJpeg(), { token: user.token });
       expectUnavailable(res);
       expect(await rowCount()).toBe(0);
-      expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([]);
+      expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([]);
     } finally {
       await redis.start();
     }
@@ -83,15 +91,22 @@ describe('Redis outage during upload', () => {
 
   it('Redis stopped while the file is streaming → 503, the row and the file are undone', async () => {
     // Wait until the queue is connected again after the previous test.
-    await pollUntil(async () => queue.client.status, (status) => status === 'ready', { timeoutMs: 15_000 });
-    const upload = startStreamingUpload(api.baseUrl, await uniqueJpeg(), { token: user.token, headBytes: HEAD_BYTES });
-    await waitForStagingFile(env.STORAGE_DIR!);
+    await pollUntil(
+      async () => queue.client.status,
+      (status) => status === 'ready',
+      { timeoutMs: 15_000 },
+    );
+    const upload = startStreamingUpload(api.baseUrl, await uniqueJpeg(), {
+      token: user.token,
+      headBytes: HEAD_BYTES,
+    });
+    await waitForStagingFile(env.STORAGE_DIR);
 
     await redis.stop();
     try {
       expectUnavailable(await upload.finish());
       expect(await rowCount()).toBe(0);
-      expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([]);
+      expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([]);
     } finally {
       await redis.start();
     }
@@ -108,7 +123,7 @@ describe('Redis outage during upload', () => {
     expect(res.status).toBe(202);
     const id = res.body.id as string;
     expect(await rowCount()).toBe(1);
-    expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([`${user.id}/${id}.jpg`]);
+    expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([`${user.id}/${id}.jpg`]);
     const job = await queue.getJob(id);
     expect(job?.data).toMatchObject({ receiptId: id });
   });
@@ -153,7 +168,7 @@ describe('PostgreSQL outage during upload', () => {
     try {
       const res = await uploadFile(api.baseUrl, await uniqueJpeg(), { token: user.token });
       expectUnavailable(res);
-      expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([]);
+      expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([]);
       expect(await jobCount()).toBe(0);
     } finally {
       await postgres.start();
@@ -162,17 +177,24 @@ describe('PostgreSQL outage during upload', () => {
 
   it('PostgreSQL stopped while the file is streaming → 503, the staging file is removed', async () => {
     // The session check of the auth guard needs PostgreSQL: wait until it answers again.
-    await pollUntil(() => queryDatabase(databaseUrl, 'SELECT 1 AS one').catch(() => []), (rows) => rows.length === 1, {
-      timeoutMs: 15_000,
-      intervalMs: 250,
+    await pollUntil(
+      () => queryDatabase(databaseUrl, 'SELECT 1 AS one').catch(() => []),
+      (rows) => rows.length === 1,
+      {
+        timeoutMs: 15_000,
+        intervalMs: 250,
+      },
+    );
+    const upload = startStreamingUpload(api.baseUrl, await uniqueJpeg(), {
+      token: user.token,
+      headBytes: HEAD_BYTES,
     });
-    const upload = startStreamingUpload(api.baseUrl, await uniqueJpeg(), { token: user.token, headBytes: HEAD_BYTES });
-    await waitForStagingFile(env.STORAGE_DIR!);
+    await waitForStagingFile(env.STORAGE_DIR);
 
     await postgres.stop();
     try {
       expectUnavailable(await upload.finish());
-      expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([]);
+      expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([]);
       expect(await jobCount()).toBe(0);
     } finally {
       await postgres.start();
@@ -189,8 +211,10 @@ describe('PostgreSQL outage during upload', () => {
     );
     expect(res.status).toBe(202);
     const id = res.body.id as string;
-    expect(await queryDatabase(databaseUrl, 'SELECT id, status FROM receipts')).toEqual([{ id, status: 'queued' }]);
-    expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([`${user.id}/${id}.jpg`]);
+    expect(await queryDatabase(databaseUrl, 'SELECT id, status FROM receipts')).toEqual([
+      { id, status: 'queued' },
+    ]);
+    expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([`${user.id}/${id}.jpg`]);
     expect(await jobCount()).toBe(1);
   });
 });

@@ -24,7 +24,11 @@ describe('POST /v1/receipts refuses bad input', () => {
   let user: RegisteredUser;
 
   const rowCount = async () =>
-    Number((await queryDatabase<{ n: string }>(env.DATABASE_URL!, 'SELECT count(*) AS n FROM receipts'))[0]!.n);
+    Number(
+      (
+        await queryDatabase<{ n: string }>(env.DATABASE_URL, 'SELECT count(*) AS n FROM receipts')
+      )[0].n,
+    );
 
   beforeAll(async () => {
     env = await useTestEnv({
@@ -44,21 +48,37 @@ describe('POST /v1/receipts refuses bad input', () => {
     // Every case here is refused, so the database and the storage folder stay empty.
     afterEach(async () => {
       expect(await rowCount()).toBe(0);
-      expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([]);
+      expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([]);
     });
 
     const cases: [string, () => Promise<Buffer>, number, string][] = [
-      ['a Windows executable renamed .jpg', () => fixture('bad/exe-renamed.jpg'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+      [
+        'a Windows executable renamed .jpg',
+        () => fixture('bad/exe-renamed.jpg'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+      ],
       ['an SVG image', () => fixture('bad/image.svg'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
       ['an HTML page', () => fixture('bad/page.html'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
       ['0 bytes', () => fixture('bad/empty.jpg'), 422, 'EMPTY_FILE'],
-      ['a PNG header declaring 20000×20000 pixels', () => fixture('bad/pixel-bomb.png'), 422, 'IMAGE_TOO_LARGE'],
-      ['a JPEG cut inside its header', () => fixture('bad/truncated-header.jpg'), 422, 'FILE_UNREADABLE'],
+      [
+        'a PNG header declaring 20000×20000 pixels',
+        () => fixture('bad/pixel-bomb.png'),
+        422,
+        'IMAGE_TOO_LARGE',
+      ],
+      [
+        'a JPEG cut inside its header',
+        () => fixture('bad/truncated-header.jpg'),
+        422,
+        'FILE_UNREADABLE',
+      ],
       ['an encrypted PDF', () => fixture('bad/encrypted.pdf'), 422, 'PDF_ENCRYPTED'],
       ['a broken PDF', () => fixture('bad/broken.pdf'), 422, 'FILE_UNREADABLE'],
       [
         `a PDF with ${MAX_PDF_PAGES + 1} pages (limit ${MAX_PDF_PAGES})`,
-        async () => buildTextPdf(Array.from({ length: MAX_PDF_PAGES + 1 }, (_, i) => [`PAGE ${i + 1}`])),
+        async () =>
+          buildTextPdf(Array.from({ length: MAX_PDF_PAGES + 1 }, (_, i) => [`PAGE ${i + 1}`])),
         422,
         'TOO_MANY_PAGES',
       ],
@@ -73,7 +93,11 @@ describe('POST /v1/receipts refuses bad input', () => {
     it.each(cases)('%s', async (_name, load, status, code) => {
       const data = await load();
       // The client's name and type claim a JPEG every time: only the bytes may decide.
-      const res = await uploadFile(api.baseUrl, data, { token: user.token, filename: 'receipt.jpg', contentType: 'image/jpeg' });
+      const res = await uploadFile(api.baseUrl, data, {
+        token: user.token,
+        filename: 'receipt.jpg',
+        contentType: 'image/jpeg',
+      });
       expect(res.status).toBe(status);
       expect(res.body).toMatchObject({ statusCode: status, code, requestId: expect.any(String) });
     });
@@ -87,23 +111,39 @@ describe('POST /v1/receipts refuses bad input', () => {
       expect(res.status).toBe(415);
       expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
 
-      const json = await http(api.baseUrl, 'POST', '/v1/receipts', { token: user.token, body: { file: 'x' } });
+      const json = await http(api.baseUrl, 'POST', '/v1/receipts', {
+        token: user.token,
+        body: { file: 'x' },
+      });
       expect(json.status).toBe(415);
       expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
 
     it('multipart without a `file` field → 422 FILE_MISSING', async () => {
       const { body, contentType } = buildMultipart([{ name: 'note', value: 'lunch' }]);
-      const res = await http(api.baseUrl, 'POST', '/v1/receipts', { token: user.token, rawBody: body, headers: { 'content-type': contentType } });
+      const res = await http(api.baseUrl, 'POST', '/v1/receipts', {
+        token: user.token,
+        rawBody: body,
+        headers: { 'content-type': contentType },
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('FILE_MISSING');
     });
 
     it('the file under another field name → 422 FILE_MISSING', async () => {
       const { body, contentType } = buildMultipart([
-        { name: 'upload', filename: 'receipt.jpg', contentType: 'image/jpeg', data: await fixture('receipts/uk-cafe.jpg') },
+        {
+          name: 'upload',
+          filename: 'receipt.jpg',
+          contentType: 'image/jpeg',
+          data: await fixture('receipts/uk-cafe.jpg'),
+        },
       ]);
-      const res = await http(api.baseUrl, 'POST', '/v1/receipts', { token: user.token, rawBody: body, headers: { 'content-type': contentType } });
+      const res = await http(api.baseUrl, 'POST', '/v1/receipts', {
+        token: user.token,
+        rawBody: body,
+        headers: { 'content-type': contentType },
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('FILE_MISSING');
     });
@@ -111,7 +151,11 @@ describe('POST /v1/receipts refuses bad input', () => {
     it('extra fields such as ownerId and status → 422 VALIDATION_FAILED naming them', async () => {
       const res = await uploadFile(api.baseUrl, await fixture('receipts/uk-cafe.jpg'), {
         token: user.token,
-        fields: { ownerId: '00000000-0000-4000-8000-000000000000', status: 'completed', note: 'fine' },
+        fields: {
+          ownerId: '00000000-0000-4000-8000-000000000000',
+          status: 'completed',
+          note: 'fine',
+        },
       });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -131,49 +175,72 @@ describe('POST /v1/receipts refuses bad input', () => {
       const data = paddedJpeg(await fixture('receipts/uk-cafe.jpg'), MAX_UPLOAD_BYTES);
       const res = await uploadFile(api.baseUrl, data, { token: user.token });
       expect(res.status).toBe(202);
-      const stored = await http(api.baseUrl, 'GET', `/v1/receipts/${res.body.id}`, { token: user.token });
+      const stored = await http(api.baseUrl, 'GET', `/v1/receipts/${res.body.id}`, {
+        token: user.token,
+      });
       expect(stored.body.sizeBytes).toBe(MAX_UPLOAD_BYTES);
-      expect((await http(api.baseUrl, 'DELETE', `/v1/receipts/${res.body.id}`, { token: user.token })).status).toBe(204);
+      expect(
+        (await http(api.baseUrl, 'DELETE', `/v1/receipts/${res.body.id}`, { token: user.token }))
+          .status,
+      ).toBe(204);
     });
 
     it('a JPEG cut after its header is accepted at upload (the worker fails it, see receipt-flow e2e)', async () => {
-      const res = await uploadFile(api.baseUrl, await fixture('bad/truncated-body.jpg'), { token: user.token });
+      const res = await uploadFile(api.baseUrl, await fixture('bad/truncated-body.jpg'), {
+        token: user.token,
+      });
       expect(res.status).toBe(202);
       expect(res.body.status).toBe('queued');
-      expect((await http(api.baseUrl, 'DELETE', `/v1/receipts/${res.body.id}`, { token: user.token })).status).toBe(204);
+      expect(
+        (await http(api.baseUrl, 'DELETE', `/v1/receipts/${res.body.id}`, { token: user.token }))
+          .status,
+      ).toBe(204);
     });
 
     it.each([
       ['a path-traversal filename', '../../etc/passwd.jpg', 'passwd.jpg'],
       ['a Windows path', '..\\..\\Windows\\win.ini.jpg', 'win.ini.jpg'],
       ['a 1000-character filename', `${'a'.repeat(996)}.jpg`, `${'a'.repeat(251)}.jpg`],
-    ])('%s is kept as sanitised metadata only; the file lives under a generated key', async (_name, filename, expected) => {
-      const data = await fixture('receipts/uk-cafe.jpg');
-      const before = new Set(await listStoredFiles(env.STORAGE_DIR!));
-      const res = await uploadFile(api.baseUrl, data, { token: user.token, filename });
-      expect(res.status).toBe(202);
-      const id = res.body.id as string;
-      expect(res.headers.get('location')).toBe(`/v1/receipts/${id}`);
+    ])(
+      '%s is kept as sanitised metadata only; the file lives under a generated key',
+      async (_name, filename, expected) => {
+        const data = await fixture('receipts/uk-cafe.jpg');
+        const before = new Set(await listStoredFiles(env.STORAGE_DIR));
+        const res = await uploadFile(api.baseUrl, data, { token: user.token, filename });
+        expect(res.status).toBe(202);
+        const id = res.body.id as string;
+        expect(res.headers.get('location')).toBe(`/v1/receipts/${id}`);
 
-      const receipt = await http(api.baseUrl, 'GET', `/v1/receipts/${id}`, { token: user.token });
-      expect(receipt.body.filename).toBe(expected);
-      expect(receipt.body.filename.length).toBeLessThanOrEqual(255);
-      expect(receipt.body.filename).not.toMatch(/[/\\]/);
+        const receipt = await http(api.baseUrl, 'GET', `/v1/receipts/${id}`, { token: user.token });
+        expect(receipt.body.filename).toBe(expected);
+        expect(receipt.body.filename.length).toBeLessThanOrEqual(255);
+        expect(receipt.body.filename).not.toMatch(/[/\\]/);
 
-      const added = (await listStoredFiles(env.STORAGE_DIR!)).filter((f) => !before.has(f));
-      expect(added).toEqual([`${user.id}/${id}.jpg`]);
-      const row = await queryDatabase(env.DATABASE_URL!, 'SELECT storage_key, original_filename FROM receipts WHERE id = $1', [id]);
-      expect(row).toEqual([{ storage_key: `${user.id}/${id}.jpg`, original_filename: expected }]);
+        const added = (await listStoredFiles(env.STORAGE_DIR)).filter((f) => !before.has(f));
+        expect(added).toEqual([`${user.id}/${id}.jpg`]);
+        const row = await queryDatabase(
+          env.DATABASE_URL,
+          'SELECT storage_key, original_filename FROM receipts WHERE id = $1',
+          [id],
+        );
+        expect(row).toEqual([{ storage_key: `${user.id}/${id}.jpg`, original_filename: expected }]);
 
-      // The download names the file by its sanitised name, percent-encoded.
-      const file = await fetch(`${api.baseUrl}/v1/receipts/${id}/file`, { headers: { authorization: `Bearer ${user.token}` } });
-      expect(file.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(expected)}`);
-      await file.arrayBuffer();
+        // The download names the file by its sanitised name, percent-encoded.
+        const file = await fetch(`${api.baseUrl}/v1/receipts/${id}/file`, {
+          headers: { authorization: `Bearer ${user.token}` },
+        });
+        expect(file.headers.get('content-disposition')).toBe(
+          `attachment; filename*=UTF-8''${encodeURIComponent(expected)}`,
+        );
+        await file.arrayBuffer();
 
-      // Clean up so the next case uploads the same bytes as a new receipt, not a duplicate.
-      expect((await http(api.baseUrl, 'DELETE', `/v1/receipts/${id}`, { token: user.token })).status).toBe(204);
-      expect(await listStoredFiles(env.STORAGE_DIR!)).toEqual([...before].sort());
-    });
+        // Clean up so the next case uploads the same bytes as a new receipt, not a duplicate.
+        expect(
+          (await http(api.baseUrl, 'DELETE', `/v1/receipts/${id}`, { token: user.token })).status,
+        ).toBe(204);
+        expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([...before].sort());
+      },
+    );
   });
 });
 

@@ -11,7 +11,14 @@ export function buildTextPdf(pages: string[][]): Buffer {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>',
   ];
   pages.forEach((lines, i) => {
-    const content = ['BT', '/F1 11 Tf', '14 TL', '24 800 Td', ...lines.map((line) => `(${escape(line)}) Tj T*`), 'ET'].join('\n');
+    const content = [
+      'BT',
+      '/F1 11 Tf',
+      '14 TL',
+      '24 800 Td',
+      ...lines.map((line) => `(${escape(line)}) Tj T*`),
+      'ET',
+    ].join('\n');
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId(i) + 1} 0 R >>`,
       `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,

@@ -26,15 +26,19 @@ export async function loadSroieReceipt(id: string): Promise<SroieReceipt> {
   ]);
   const found = candidates.find((c) => existsSync(c.image) && existsSync(c.key));
   if (!found) throw new Error(`SROIE receipt ${id} not found in ${FOLDERS.join(' or ')}`);
-  const key = JSON.parse(await readFile(found.key, 'utf8')) as { company: string; date: string; total: string };
+  const key = JSON.parse(await readFile(found.key, 'utf8')) as {
+    company: string;
+    date: string;
+    total: string;
+  };
   const match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(key.date.trim());
   if (!match) throw new Error(`SROIE receipt ${id}: unexpected date label ${key.date}`);
   const [, day, month, year] = match;
-  const fullYear = year!.length === 2 ? `20${year}` : year!;
+  const fullYear = year.length === 2 ? `20${year}` : year;
   return {
     image: await readFile(found.image),
     total: key.total.replace(/[^\d.]/g, ''),
-    date: `${fullYear}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`,
+    date: `${fullYear}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`,
     company: key.company,
   };
 }

@@ -31,7 +31,13 @@ export interface ReadSseOptions {
  */
 export async function readSse(url: string, options: ReadSseOptions = {}): Promise<SseResult> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error(`SSE ${url}: not finished within ${options.timeoutMs ?? 60_000} ms`)), options.timeoutMs ?? 60_000);
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        new Error(`SSE ${url}: not finished within ${options.timeoutMs ?? 60_000} ms`),
+      ),
+    options.timeoutMs ?? 60_000,
+  );
   const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   try {
@@ -44,7 +50,13 @@ export async function readSse(url: string, options: ReadSseOptions = {}): Promis
       } catch {
         // not JSON
       }
-      return { status: response.status, headers: response.headers, events: [], closedByServer: true, body };
+      return {
+        status: response.status,
+        headers: response.headers,
+        events: [],
+        closedByServer: true,
+        body,
+      };
     }
 
     const events: SseEvent[] = [];

@@ -14,7 +14,11 @@ import { fileURLToPath } from 'node:url';
 registerHooks({
   resolve(specifier, context, nextResolve) {
     // The sources import `./x.js` (NodeNext style) for files that exist as `./x.ts`.
-    if (context.parentURL?.startsWith('file:') && /^\.{1,2}\//.test(specifier) && specifier.endsWith('.js')) {
+    if (
+      context.parentURL?.startsWith('file:') &&
+      /^\.{1,2}\//.test(specifier) &&
+      specifier.endsWith('.js')
+    ) {
       const js = new URL(specifier, context.parentURL);
       const ts = new URL(specifier.replace(/\.js$/, '.ts'), context.parentURL);
       if (!existsSync(fileURLToPath(js)) && existsSync(fileURLToPath(ts))) {
@@ -35,7 +39,11 @@ registerHooks({
       jsc: {
         target: 'es2022',
         parser: { syntax: 'typescript', decorators: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+        transform: {
+          legacyDecorator: true,
+          decoratorMetadata: true,
+          useDefineForClassFields: false,
+        },
         keepClassNames: true,
       },
     });

@@ -21,14 +21,18 @@ export interface WorkerProcess {
  * process's environment: call `useTestEnv()` first.
  */
 export function spawnWorkerProcess(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(process.execPath, ['--import', './test/utils/register-ts-hooks.ts', 'src/worker.ts'], {
-    cwd: REPO,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', './test/utils/register-ts-hooks.ts', 'src/worker.ts'],
+    {
+      cwd: REPO,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
@@ -36,5 +40,11 @@ export function spawnWorkerProcess(env: Record<string, string> = {}): WorkerProc
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
   };
-  return { child, output: () => output, exited, kill9: () => signal('SIGKILL'), stop: () => signal('SIGTERM') };
+  return {
+    child,
+    output: () => output,
+    exited,
+    kill9: () => signal('SIGKILL'),
+    stop: () => signal('SIGTERM'),
+  };
 }

@@ -10,8 +10,14 @@ export interface StreamingUpload {
  * Starts POST /v1/receipts and sends only the first `headBytes` of the file, so a test can
  * change the world (stop Redis or PostgreSQL) while the upload is in flight.
  */
-export function startStreamingUpload(baseUrl: string, data: Buffer, options: { token: string; headBytes: number }): StreamingUpload {
-  const { body, contentType } = buildMultipart([{ name: 'file', filename: 'receipt.jpg', contentType: 'image/jpeg', data }]);
+export function startStreamingUpload(
+  baseUrl: string,
+  data: Buffer,
+  options: { token: string; headBytes: number },
+): StreamingUpload {
+  const { body, contentType } = buildMultipart([
+    { name: 'file', filename: 'receipt.jpg', contentType: 'image/jpeg', data },
+  ]);
   const split = body.indexOf(data) + options.headBytes;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({
@@ -25,7 +31,7 @@ export function startStreamingUpload(baseUrl: string, data: Buffer, options: { t
     headers: { authorization: `Bearer ${options.token}`, 'content-type': contentType },
     body: stream,
     duplex: 'half',
-  } as RequestInit);
+  });
   // The server may answer before the body is complete; the failure is reported by finish().
   response.catch(() => undefined);
 

@@ -12,9 +12,25 @@ export interface UploadOptions {
 }
 
 /** POST /v1/receipts with one `file` part holding `data`. */
-export function uploadFile(baseUrl: string, data: Buffer, options: UploadOptions = {}): Promise<HttpResult> {
-  const parts: MultipartPart[] = Object.entries(options.fields ?? {}).map(([name, value]) => ({ name, value }));
-  parts.push({ name: 'file', filename: options.filename ?? 'receipt.jpg', contentType: options.contentType ?? 'image/jpeg', data });
+export function uploadFile(
+  baseUrl: string,
+  data: Buffer,
+  options: UploadOptions = {},
+): Promise<HttpResult> {
+  const parts: MultipartPart[] = Object.entries(options.fields ?? {}).map(([name, value]) => ({
+    name,
+    value,
+  }));
+  parts.push({
+    name: 'file',
+    filename: options.filename ?? 'receipt.jpg',
+    contentType: options.contentType ?? 'image/jpeg',
+    data,
+  });
   const { body, contentType } = buildMultipart(parts);
-  return http(baseUrl, 'POST', '/v1/receipts', { token: options.token, rawBody: body, headers: { 'content-type': contentType } });
+  return http(baseUrl, 'POST', '/v1/receipts', {
+    token: options.token,
+    rawBody: body,
+    headers: { 'content-type': contentType },
+  });
 }

@@ -4,7 +4,12 @@ import { pollUntil } from './poll-until.js';
 const TERMINAL = ['completed', 'needs_review', 'failed'];
 
 /** GET /v1/receipts/{id} until the receipt has finished (completed, needs_review or failed). */
-export async function waitForReceipt(baseUrl: string, id: string, token: string, timeoutMs = 90_000): Promise<any> {
+export async function waitForReceipt(
+  baseUrl: string,
+  id: string,
+  token: string,
+  timeoutMs = 90_000,
+): Promise<any> {
   const res = await pollUntil(
     () => http(baseUrl, 'GET', `/v1/receipts/${id}`, { token }),
     (r) => r.status !== 200 || TERMINAL.includes(r.body.status as string),

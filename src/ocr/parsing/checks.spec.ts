@@ -2,11 +2,28 @@ import { describe, expect, it } from 'vitest';
 
 import { checkArithmetic } from './checks.js';
 
-const base = { items: [], subtotal: null, tax: null, tip: null, discount: null, total: null, rounded: false };
+const base = {
+  items: [],
+  subtotal: null,
+  tax: null,
+  tip: null,
+  discount: null,
+  total: null,
+  rounded: false,
+};
 
 describe('checkArithmetic', () => {
   it('passes a receipt whose figures add up', () => {
-    expect(checkArithmetic({ ...base, items: [500, 1295, 950], subtotal: 2745, tax: 226, tip: 400, total: 3371 })).toEqual({
+    expect(
+      checkArithmetic({
+        ...base,
+        items: [500, 1295, 950],
+        subtotal: 2745,
+        tax: 226,
+        tip: 400,
+        total: 3371,
+      }),
+    ).toEqual({
       itemsMatchSubtotal: true,
       totalsAdd: true,
       issues: [],
@@ -14,11 +31,21 @@ describe('checkArithmetic', () => {
   });
 
   it('accepts tax included in the prices (VAT/GST-inclusive totals)', () => {
-    expect(checkArithmetic({ ...base, subtotal: 1765, tax: 265, discount: 177, total: 1588 }).totalsAdd).toBe(true);
+    expect(
+      checkArithmetic({ ...base, subtotal: 1765, tax: 265, discount: 177, total: 1588 }).totalsAdd,
+    ).toBe(true);
   });
 
   it('uses the items when there is no subtotal', () => {
-    expect(checkArithmetic({ ...base, items: [119900, 2598], tax: 19399, discount: 1000, total: 121498 })).toEqual({
+    expect(
+      checkArithmetic({
+        ...base,
+        items: [119900, 2598],
+        tax: 19399,
+        discount: 1000,
+        total: 121498,
+      }),
+    ).toEqual({
       itemsMatchSubtotal: null,
       totalsAdd: true,
       issues: [],
@@ -32,7 +59,13 @@ describe('checkArithmetic', () => {
   });
 
   it('lists what does not add up', () => {
-    const checks = checkArithmetic({ ...base, items: [500, 600], subtotal: 1200, tax: 72, total: 1300 });
+    const checks = checkArithmetic({
+      ...base,
+      items: [500, 600],
+      subtotal: 1200,
+      tax: 72,
+      total: 1300,
+    });
     expect(checks.itemsMatchSubtotal).toBe(false);
     expect(checks.totalsAdd).toBe(false);
     expect(checks.issues).toEqual([
@@ -42,6 +75,10 @@ describe('checkArithmetic', () => {
   });
 
   it('cannot check what is missing', () => {
-    expect(checkArithmetic({ ...base, total: 900 })).toEqual({ itemsMatchSubtotal: null, totalsAdd: null, issues: [] });
+    expect(checkArithmetic({ ...base, total: 900 })).toEqual({
+      itemsMatchSubtotal: null,
+      totalsAdd: null,
+      issues: [],
+    });
   });
 });

@@ -26,7 +26,8 @@ const ROUNDING_TOLERANCE = 5;
 export function checkArithmetic(input: CheckInput): ArithmeticChecks {
   const issues: string[] = [];
   const tolerance = input.rounded ? ROUNDING_TOLERANCE : TOLERANCE;
-  const itemsSum = input.items.length > 0 ? input.items.reduce((sum, amount) => sum + amount, 0) : null;
+  const itemsSum =
+    input.items.length > 0 ? input.items.reduce((sum, amount) => sum + amount, 0) : null;
 
   let itemsMatchSubtotal: boolean | null = null;
   if (itemsSum !== null && input.subtotal !== null) {
@@ -35,7 +36,9 @@ export function checkArithmetic(input: CheckInput): ArithmeticChecks {
       near(itemsSum, input.subtotal, TOLERANCE) ||
       (input.discount !== null && near(itemsSum - input.discount, input.subtotal, TOLERANCE));
     if (!itemsMatchSubtotal) {
-      issues.push(`Line items add up to ${formatMinor(itemsSum)}, not the subtotal ${formatMinor(input.subtotal)}.`);
+      issues.push(
+        `Line items add up to ${formatMinor(itemsSum)}, not the subtotal ${formatMinor(input.subtotal)}.`,
+      );
     }
   }
 
@@ -56,7 +59,9 @@ export function checkArithmetic(input: CheckInput): ArithmeticChecks {
       if (input.tax !== null) parts.push(`tax ${formatMinor(input.tax)}`);
       if (input.tip !== null) parts.push(`tip ${formatMinor(input.tip)}`);
       if (input.discount !== null) parts.push(`discount ${formatMinor(input.discount)}`);
-      issues.push(`The total ${formatMinor(input.total)} does not follow from ${parts.join(', ')}.`);
+      issues.push(
+        `The total ${formatMinor(input.total)} does not follow from ${parts.join(', ')}.`,
+      );
     }
   }
   return { itemsMatchSubtotal, totalsAdd, issues };

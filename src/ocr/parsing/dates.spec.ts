@@ -26,13 +26,20 @@ describe('dates', () => {
     expect(findDates(text, order)[0]?.iso).toBe(iso);
   });
 
-  it.each(['31/04/2018', '29/02/2019', '13/13/2018', '01/01/1899', '12.50', '2.5.1'])('rejects %s', (text) => {
-    expect(findDates(text, 'dmy')).toEqual([]);
-  });
+  it.each(['31/04/2018', '29/02/2019', '13/13/2018', '01/01/1899', '12.50', '2.5.1'])(
+    'rejects %s',
+    (text) => {
+      expect(findDates(text, 'dmy')).toEqual([]);
+    },
+  );
 
   it('says which readings a numeric date allows', () => {
     expect(findDates('05/03/2024', 'dmy')[0]).toMatchObject({ ambiguous: true, proves: null });
-    expect(findDates('25/03/2024', 'mdy')[0]).toMatchObject({ iso: '2024-03-25', ambiguous: false, proves: 'dmy' });
+    expect(findDates('25/03/2024', 'mdy')[0]).toMatchObject({
+      iso: '2024-03-25',
+      ambiguous: false,
+      proves: 'dmy',
+    });
     expect(findDates('03/25/2024', 'dmy')[0]).toMatchObject({ iso: '2024-03-25', proves: 'mdy' });
   });
 

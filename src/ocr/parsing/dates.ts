@@ -27,18 +27,81 @@ const MIN_YEAR = 1990;
 const MAX_YEAR = 2099;
 
 const MONTHS: Record<string, number> = {
-  JAN: 1, JANUARY: 1, JANUARI: 1, JANVIER: 1, JANUAR: 1, ENE: 1, ENERO: 1,
-  FEB: 2, FEBRUARY: 2, FEBRUARI: 2, FEBRUAR: 2, FEV: 2, FEVRIER: 2, FEBRERO: 2,
-  MAR: 3, MARCH: 3, MARET: 3, MARS: 3, MAERZ: 3, MÄRZ: 3, MRZ: 3, MÄR: 3, MARZO: 3,
-  APR: 4, APRIL: 4, AVR: 4, AVRIL: 4, ABR: 4, ABRIL: 4,
-  MAY: 5, MEI: 5, MAI: 5, MAYO: 5,
-  JUN: 6, JUNE: 6, JUNI: 6, JUIN: 6, JUNIO: 6,
-  JUL: 7, JULY: 7, JULI: 7, JUIL: 7, JUILLET: 7, JULIO: 7,
-  AUG: 8, AUGUST: 8, AGU: 8, AGUSTUS: 8, AOUT: 8, AGO: 8, AGOSTO: 8,
-  SEP: 9, SEPT: 9, SEPTEMBER: 9, SEPTEMBRE: 9, SEPTIEMBRE: 9,
-  OCT: 10, OCTOBER: 10, OKT: 10, OKTOBER: 10, OCTOBRE: 10, OCTUBRE: 10,
-  NOV: 11, NOVEMBER: 11, NOVEMBRE: 11, NOVIEMBRE: 11,
-  DEC: 12, DECEMBER: 12, DES: 12, DESEMBER: 12, DEZ: 12, DEZEMBER: 12, DECEMBRE: 12, DIC: 12, DICIEMBRE: 12,
+  JAN: 1,
+  JANUARY: 1,
+  JANUARI: 1,
+  JANVIER: 1,
+  JANUAR: 1,
+  ENE: 1,
+  ENERO: 1,
+  FEB: 2,
+  FEBRUARY: 2,
+  FEBRUARI: 2,
+  FEBRUAR: 2,
+  FEV: 2,
+  FEVRIER: 2,
+  FEBRERO: 2,
+  MAR: 3,
+  MARCH: 3,
+  MARET: 3,
+  MARS: 3,
+  MAERZ: 3,
+  MÄRZ: 3,
+  MRZ: 3,
+  MÄR: 3,
+  MARZO: 3,
+  APR: 4,
+  APRIL: 4,
+  AVR: 4,
+  AVRIL: 4,
+  ABR: 4,
+  ABRIL: 4,
+  MAY: 5,
+  MEI: 5,
+  MAI: 5,
+  MAYO: 5,
+  JUN: 6,
+  JUNE: 6,
+  JUNI: 6,
+  JUIN: 6,
+  JUNIO: 6,
+  JUL: 7,
+  JULY: 7,
+  JULI: 7,
+  JUIL: 7,
+  JUILLET: 7,
+  JULIO: 7,
+  AUG: 8,
+  AUGUST: 8,
+  AGU: 8,
+  AGUSTUS: 8,
+  AOUT: 8,
+  AGO: 8,
+  AGOSTO: 8,
+  SEP: 9,
+  SEPT: 9,
+  SEPTEMBER: 9,
+  SEPTEMBRE: 9,
+  SEPTIEMBRE: 9,
+  OCT: 10,
+  OCTOBER: 10,
+  OKT: 10,
+  OKTOBER: 10,
+  OCTOBRE: 10,
+  OCTUBRE: 10,
+  NOV: 11,
+  NOVEMBER: 11,
+  NOVEMBRE: 11,
+  NOVIEMBRE: 11,
+  DEC: 12,
+  DECEMBER: 12,
+  DES: 12,
+  DESEMBER: 12,
+  DEZ: 12,
+  DEZEMBER: 12,
+  DECEMBRE: 12,
+  DIC: 12,
+  DICIEMBRE: 12,
 };
 
 const MONTH_NAME = `(${Object.keys(MONTHS)
@@ -47,7 +110,8 @@ const MONTH_NAME = `(${Object.keys(MONTHS)
 
 const YMD = /(?<![\d])((?:19|20)\d{2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{1,2})(?!\d)/g;
 // Not followed by AM/PM: "12.17.26 PM" is a time.
-const NUMERIC = /(?<![\d.,:])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,:]\d|\s?[AP]\.?M\b)/g;
+const NUMERIC =
+  /(?<![\d.,:])(\d{1,2})\s?([-/.])\s?(\d{1,2})\s?\2\s?(\d{4}|\d{2})(?![\d]|[.,:]\d|\s?[AP]\.?M\b)/g;
 const DAY_NAMED = new RegExp(
   String.raw`(?<!\d)(\d{1,2})(?:ST|ND|RD|TH)?[\s\-/.]*${MONTH_NAME}(?![A-Z])[\s\-/.,']*(\d{4}|\d{2})(?!\d)`,
   'giu',
@@ -58,7 +122,8 @@ const NAMED_DAY = new RegExp(
 );
 const COMPACT = /(?<![\d.,])(\d{8})(?![\d]|[.,]\d)/g;
 
-const TIME = /(?<![\d.,:])([01]?\d|2[0-3])\s?([:.])\s?([0-5]\d)(?:\2([0-5]\d))?(?:\s?([AaPp])\.?\s?[Mm]\.?)?(?![\d]|[.,]\d)/g;
+const TIME =
+  /(?<![\d.,:])([01]?\d|2[0-3])\s?([:.])\s?([0-5]\d)(?:\2([0-5]\d))?(?:\s?([AaPp])\.?\s?[Mm]\.?)?(?![\d]|[.,]\d)/g;
 
 /**
  * @param latest the latest plausible date (ISO), e.g. tomorrow: a receipt cannot be from the
@@ -67,7 +132,12 @@ const TIME = /(?<![\d.,:])([01]?\d|2[0-3])\s?([:.])\s?([0-5]\d)(?:\2([0-5]\d))?(
 export function findDates(text: string, order: DayMonthOrder, latest?: string): DateMatch[] {
   const found: DateMatch[] = [];
   const add = (match: RegExpMatchArray, iso: string | null, extra: Partial<DateMatch> = {}) => {
-    if (!iso || (latest !== undefined && iso > latest) || found.some((other) => overlaps(other, match))) return;
+    if (
+      !iso ||
+      (latest !== undefined && iso > latest) ||
+      found.some((other) => overlaps(other, match))
+    )
+      return;
     found.push({
       iso,
       index: match.index ?? 0,
@@ -93,12 +163,18 @@ export function findDates(text: string, order: DayMonthOrder, latest?: string): 
     const y = year(match[4]);
     const dayFirst = isoDate(y, second, first);
     const monthFirst = isoDate(y, first, second);
-    const preferred = order === 'dmy' ? dayFirst ?? monthFirst : monthFirst ?? dayFirst;
+    const preferred = order === 'dmy' ? (dayFirst ?? monthFirst) : (monthFirst ?? dayFirst);
     // "11.14.00" is more likely a time than a date; it may be a candidate but proves nothing.
     const timeLike = match[2] === '.' && match[4].length === 2;
     add(match, preferred, {
       ambiguous: Boolean(dayFirst && monthFirst && dayFirst !== monthFirst),
-      proves: timeLike ? null : dayFirst && !monthFirst ? 'dmy' : monthFirst && !dayFirst ? 'mdy' : null,
+      proves: timeLike
+        ? null
+        : dayFirst && !monthFirst
+          ? 'dmy'
+          : monthFirst && !dayFirst
+            ? 'mdy'
+            : null,
     });
   }
   for (const match of upper.matchAll(COMPACT)) {

@@ -58,41 +58,49 @@ export const SUBTOTAL = new RegExp(
   ].join('|'),
 );
 
-export const TAX = /\b(?:TAX|GST|VAT|SST|HST|PST|QST|MWST|UST|IVA|TVA|BTW|PPN|PB1|MOMS)\b|MWST|STEUER/;
+export const TAX =
+  /\b(?:TAX|GST|VAT|SST|HST|PST|QST|MWST|UST|IVA|TVA|BTW|PPN|PB1|MOMS)\b|MWST|STEUER/;
 
 /** Lines that name a tax registration rather than an amount of tax. */
 export const TAX_ID_LABEL =
   /(?:GST|VAT|SST|TAX|BTW|IVA|TVA)\s*(?:REG(?:ISTRATION)?\.?\s*)?(?:ID|NO|NR|NUM(?:BER)?|#|REG)\b|\bTIN\b|\bABN\b|USt\.?-?\s*Id(?:\.?\s*-?\s*Nr\.?)?|UST-?ID(?:NR)?|\bSt\.?-?Nr|\bUID\b|\bNPWP\b|\bGSTIN\b|\bSIRET\b|\bNIF\b|\bCIF\b|\bRFC\b/i;
 
-export const TIP = /\bTIPS?\b|GRATUITY|TRINKGELD|POURBOIRE|PROPINA|SERVICE\s*(?:CHARGE|CHG|CHRG)|\bSVC\s*(?:CHG|CHARGE)|\bS\/?C\b\s*\d/;
+export const TIP =
+  /\bTIPS?\b|GRATUITY|TRINKGELD|POURBOIRE|PROPINA|SERVICE\s*(?:CHARGE|CHG|CHRG)|\bSVC\s*(?:CHG|CHARGE)|\bS\/?C\b\s*\d/;
 
 export const DISCOUNT =
   /DISC(?:OUNT)?\b|DISCOUNT|RABATT|NACHLASS|REMISE|DESCUENTO|SCONTO|KORTING|POTONGAN|\bSAVINGS?\b|\bYOU\s*SAVED?\b|VOUCHER|COUPON|PROMO\b|MEMBER\s*(?:DISC|SAVING)/;
 
-export const ROUNDING = /ROUND(?:ING)?\s*(?:ADJ|ADJUSTMENT|OFF|DIFF)|\bADJ(?:USTMENT)?\b|\bRND\b|PEMBULATAN|RUNDUNG/;
+export const ROUNDING =
+  /ROUND(?:ING)?\s*(?:ADJ|ADJUSTMENT|OFF|DIFF)|\bADJ(?:USTMENT)?\b|\bRND\b|PEMBULATAN|RUNDUNG/;
 
 /** Money handed over (tendered). */
 export const TENDERED =
   /\bCASH\b|TENDER(?:ED)?|\bPAID\b|PAYMENT|\bBAYAR|TUNAI|GEGEBEN|\bBAR\b|RECEIVED|ESPECES|EFECTIVO|CONTANTI|\bVISA\b|MASTER\s*CARD|\bAMEX\b|\bCARD\b|KARTE|DEBIT|CREDIT|EFTPOS|\bNETS\b/;
 
-export const CHANGE = /CHANGE|KEMBALI|\bBALANCE\b(?!\s*DUE)|R[UÜ]CKGELD|WECHSELGELD|RENDU|CAMBIO|RESTO|KEMBALIAN|WISSELGELD/;
+export const CHANGE =
+  /CHANGE|KEMBALI|\bBALANCE\b(?!\s*DUE)|R[UÜ]CKGELD|WECHSELGELD|RENDU|CAMBIO|RESTO|KEMBALIAN|WISSELGELD/;
 
 export const CARD_PAYMENT =
   /\bVISA\b|MASTER\s*CARD|MASTERCARD|\bMC\b|\bAMEX\b|AMERICAN\s*EXPRESS|\bDEBIT\b|CREDIT\s*CARD|\bCARD\b|KARTE|EC[-\s]?CARD|GIROCARD|MAESTRO|DISCOVER|\bJCB\b|UNION\s*PAY|CONTACTLESS|\bNETS\b|EFTPOS|CARTE\s*BANCAIRE|TARJETA/;
 
-export const MOBILE_PAYMENT = /APPLE\s*PAY|GOOGLE\s*PAY|GRAB\s*PAY|\bBOOST\b|TOUCH\s*'?N\s*'?GO|ALIPAY|WECHAT\s*PAY|PAYPAL|VENMO|PAYNOW|GOPAY|\bOVO\b|DANA\b|SHOPEEPAY/;
+export const MOBILE_PAYMENT =
+  /APPLE\s*PAY|GOOGLE\s*PAY|GRAB\s*PAY|\bBOOST\b|TOUCH\s*'?N\s*'?GO|ALIPAY|WECHAT\s*PAY|PAYPAL|VENMO|PAYNOW|GOPAY|\bOVO\b|DANA\b|SHOPEEPAY/;
 
 export const CASH_PAYMENT = /\bCASH\b|\bBAR\b|BARGELD|TUNAI|ESPECES|EFECTIVO|CONTANTI/;
 
-export const PHONE_LABEL = /\b(?:TEL(?:EPHONE)?|PHONE|PH|MOBILE|MOB|HP|FON|TELEFON|TELP|CALL|T)\b\s*(?:NO\.?|NUMBER)?\s*[:.#]?/;
+export const PHONE_LABEL =
+  /\b(?:TEL(?:EPHONE)?|PHONE|PH|MOBILE|MOB|HP|FON|TELEFON|TELP|CALL|T)\b\s*(?:NO\.?|NUMBER)?\s*[:.#]?/;
 
 export const RECEIPT_NUMBER_LABEL =
   /\b(?:RECEIPT|RCPT|RCT|INVOICE|INV|BILL|DOC(?:UMENT)?|CHECK|CHK|TRANS(?:ACTION)?|TRX|TXN|ORDER|BON|BELEG|BELEGNR|RECHNUNG|SLIP|TICKET|REF(?:ERENCE)?|FACTURE|FACTURA|NOTA|STRUK|CB)\b\s*(?:-?\s*(?:NO|NR|NUM(?:BER)?|ID|#)\b\.?|#)?\s*[:.#]?/i;
 
-export const DATE_LABEL = /\bDATE\b|\bDATED\b|\bTARIKH\b|\bDATUM\b|\bFECHA\b|\bDATA\b|\bTANGGAL\b|\bTGL\b|\bDT\b/;
+export const DATE_LABEL =
+  /\bDATE\b|\bDATED\b|\bTARIKH\b|\bDATUM\b|\bFECHA\b|\bDATA\b|\bTANGGAL\b|\bTGL\b|\bDT\b/;
 
 /** Dates that are not the purchase date. */
-export const NOT_PURCHASE_DATE = /EXP(?:IRY|IRES|\.|\b)|VALID|BEST\s*BEFORE|USE\s*BY|\bDUE\b|WARRANTY|RETURN\s*BY|BIRTH|\bDOB\b|MEMBER\s*SINCE|PRINTED/;
+export const NOT_PURCHASE_DATE =
+  /EXP(?:IRY|IRES|\.|\b)|VALID|BEST\s*BEFORE|USE\s*BY|\bDUE\b|WARRANTY|RETURN\s*BY|BIRTH|\bDOB\b|MEMBER\s*SINCE|PRINTED/;
 
 /** Header lines that are boilerplate, never the merchant's name. */
 export const HEADER_NOISE =
@@ -115,4 +123,5 @@ export const ADDRESS_STOP =
   /\b(?:TEL|PHONE|FAX|EMAIL|E-MAIL|WWW|HTTP|WEBSITE|GST|VAT|SST|TAX|INVOICE|RECEIPT|CASHIER|TABLE|SERVER|DATE|TIME|BILL|ORDER|DOC|TERMINAL|POS|REG\b|COUNTER|MEMBER|CUSTOMER|SALESPERSON|ABN|TIN|USt|UID|STEUER|OPEN|HOURS)\b/;
 
 /** A company registration number printed under the name, e.g. "(789417-W)" or "CO. REG. NO: 123". */
-export const COMPANY_REG = /^\W*\(?\s*(?:CO(?:MPANY)?\.?\s*(?:REG(?:ISTRATION)?\.?)?\s*(?:NO\.?)?\s*[:.]?\s*)?\d[\d\s]{2,}[-\s]?\s?[A-Z]\s*\)?\W*$|^\W*(?:CO(?:MPANY)?\.?\s*REG|ROC|REG\.?\s*NO|BUSINESS\s*(?:REG|NO))\b/;
+export const COMPANY_REG =
+  /^\W*\(?\s*(?:CO(?:MPANY)?\.?\s*(?:REG(?:ISTRATION)?\.?)?\s*(?:NO\.?)?\s*[:.]?\s*)?\d[\d\s]{2,}[-\s]?\s?[A-Z]\s*\)?\W*$|^\W*(?:CO(?:MPANY)?\.?\s*REG|ROC|REG\.?\s*NO|BUSINESS\s*(?:REG|NO))\b/;

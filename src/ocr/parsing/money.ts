@@ -30,7 +30,10 @@ export function normaliseAmountText(text: string): string {
   return text
     .replace(/(\d)\s+([.,])(\d{2})(?!\d)/g, '$1$2$3')
     .replace(/(\d)([.,])\s+(\d{2})(?!\d)/g, '$1$2$3')
-    .replace(/(\d[.,])([0-9Oo])([Oo])(?!\w)/g, (_, head: string, a: string) => `${head}${a.replace(/[Oo]/, '0')}0`)
+    .replace(
+      /(\d[.,])([0-9Oo])([Oo])(?!\w)/g,
+      (_, head: string, a: string) => `${head}${a.replace(/[Oo]/, '0')}0`,
+    )
     .replace(/(\d[.,])([Oo])(\d)(?!\w)/g, '$10$3');
 }
 
@@ -38,7 +41,8 @@ export function normaliseAmountText(text: string): string {
 export function findAmounts(text: string): AmountMatch[] {
   const matches: AmountMatch[] = [];
   for (const match of normaliseAmountText(text).matchAll(AMOUNT)) {
-    const [whole, open, leadingSign, prefix, innerSign, digits, suffix, trailingSign, close] = match;
+    const [whole, open, leadingSign, prefix, innerSign, digits, suffix, trailingSign, close] =
+      match;
     const parsed = parseDigits(digits);
     if (!parsed) continue;
     const negative = Boolean(leadingSign || innerSign || trailingSign || (open && close));

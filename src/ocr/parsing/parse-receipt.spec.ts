@@ -26,7 +26,12 @@ function values(record: ReceiptRecord, expected: Expected): Record<string, unkno
         amount,
       }));
     } else if (key === 'checks') {
-      actual[key] = Object.fromEntries(Object.keys(expected.checks ?? {}).map((name) => [name, record.checks[name as keyof ReceiptRecord['checks']]]));
+      actual[key] = Object.fromEntries(
+        Object.keys(expected.checks ?? {}).map((name) => [
+          name,
+          record.checks[name as keyof ReceiptRecord['checks']],
+        ]),
+      );
     } else {
       actual[key] = value && typeof value === 'object' && 'value' in value ? value.value : value;
     }
@@ -45,7 +50,9 @@ describe('parseReceipt on the printed text of the fixture receipts', () => {
 
   it.each(names)('%s', (name) => {
     const text = readFileSync(join(receipts, `${name}.txt`), 'utf8');
-    const expected = JSON.parse(readFileSync(join(receipts, `${name}.expected.json`), 'utf8')) as Expected;
+    const expected = JSON.parse(
+      readFileSync(join(receipts, `${name}.expected.json`), 'utf8'),
+    ) as Expected;
     const record = parseReceipt(text.split('\n'));
     expect(values(record, expected)).toEqual(expected);
     expect(record.checks.issues).toEqual([]);
@@ -84,12 +91,24 @@ describe('parseReceipt rules', () => {
   });
 
   it('takes the rounded total when cash rounding was applied', () => {
-    const record = parse('TOTAL INCL GST  8.97', 'ROUNDING ADJ  0.03', 'ROUNDED TOTAL (RM)  9.00', 'CASH  10.00', 'CHANGE  1.00');
+    const record = parse(
+      'TOTAL INCL GST  8.97',
+      'ROUNDING ADJ  0.03',
+      'ROUNDED TOTAL (RM)  9.00',
+      'CASH  10.00',
+      'CHANGE  1.00',
+    );
     expect(record.total.value).toBe('9.00');
   });
 
   it('ignores total quantity and tax-summary totals', () => {
-    const record = parse('TOTAL QTY: 3', 'TOTAL  12.50', 'GST SUMMARY  AMOUNT  TAX', 'SR @ 6%  11.79  0.71', 'TOTAL :  11.79  0.71');
+    const record = parse(
+      'TOTAL QTY: 3',
+      'TOTAL  12.50',
+      'GST SUMMARY  AMOUNT  TAX',
+      'SR @ 6%  11.79  0.71',
+      'TOTAL :  11.79  0.71',
+    );
     expect(record.total.value).toBe('12.50');
   });
 
@@ -107,7 +126,14 @@ describe('parseReceipt rules', () => {
   });
 
   it('flags arithmetic that does not add up instead of failing', () => {
-    const record = parse('A SHOP', '01/02/2018', 'ITEM ONE  5.00', 'ITEM TWO  6.00', 'SUBTOTAL  12.00', 'TOTAL  12.00');
+    const record = parse(
+      'A SHOP',
+      '01/02/2018',
+      'ITEM ONE  5.00',
+      'ITEM TWO  6.00',
+      'SUBTOTAL  12.00',
+      'TOTAL  12.00',
+    );
     expect(record.checks.itemsMatchSubtotal).toBe(false);
     expect(record.checks.issues).toEqual(['Line items add up to 11.00, not the subtotal 12.00.']);
   });
@@ -120,7 +146,10 @@ describe('parseReceipt rules', () => {
 
   it.each([
     [['PETROL STATION', 'DATE 05/03/2024', 'TOTAL  £10.00'], '2024-03-05'],
-    [['PETROL STATION', '123 ELM ST, DALLAS, TX 75201', 'DATE 05/03/2024', 'TOTAL  $10.00'], '2024-05-03'],
+    [
+      ['PETROL STATION', '123 ELM ST, DALLAS, TX 75201', 'DATE 05/03/2024', 'TOTAL  $10.00'],
+      '2024-05-03',
+    ],
     // A day above 12 elsewhere on the receipt proves the printer is day-first.
     [['SHOP', 'DATE 05/03/2024', 'PRINTED 25/03/2024', 'TOTAL  $10.00'], '2024-03-05'],
     [['SHOP', 'DATE: 28-MAR-2018 14:02', 'TOTAL 1.00'], '2018-03-28'],
@@ -132,18 +161,29 @@ describe('parseReceipt rules', () => {
   });
 
   it('rejects dates after the latest plausible date', () => {
-    const record = parseReceipt(['SHOP', 'DATE 28/09/2047', 'PRINTED 28/09/2017'], { latestDate: '2026-11-23' });
+    const record = parseReceipt(['SHOP', 'DATE 28/09/2047', 'PRINTED 28/09/2017'], {
+      latestDate: '2026-11-23',
+    });
     expect(record.date.value).toBe('2017-09-28');
   });
 
   it.each([
     ['AEON CO. (M) BHD (126926-H)', 'AEON CO. (M) BHD'],
-    ['LIAN CHI PU TIAN VEGETARIAN\nRESTAURANT SDN BHD', 'LIAN CHI PU TIAN VEGETARIAN RESTAURANT SDN BHD'],
+    [
+      'LIAN CHI PU TIAN VEGETARIAN\nRESTAURANT SDN BHD',
+      'LIAN CHI PU TIAN VEGETARIAN RESTAURANT SDN BHD',
+    ],
     ['HOME MASTER HARDWARE &\nELECTRICAL', 'HOME MASTER HARDWARE & ELECTRICAL'],
     ['tan woon yann\nBOOK TA .K (TAMAN DAYA) SDN BHD', 'BOOK TA .K (TAMAN DAYA) SDN BHD'],
     ['TAX INVOICE\nTHREE STOOGES\nBISTRO & CAFE', 'THREE STOOGES'],
   ])('takes the merchant from the header %j', (header, name) => {
-    const record = parseReceipt([...header.split('\n'), 'NO 5, JALAN BESAR,', '45600 SELANGOR', 'TEL: 03-3271 9672', 'TOTAL  1.00']);
+    const record = parseReceipt([
+      ...header.split('\n'),
+      'NO 5, JALAN BESAR,',
+      '45600 SELANGOR',
+      'TEL: 03-3271 9672',
+      'TOTAL  1.00',
+    ]);
     expect(record.merchantName.value).toBe(name);
     expect(record.address.value).toBe('NO 5, JALAN BESAR, 45600 SELANGOR');
   });

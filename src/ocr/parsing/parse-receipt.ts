@@ -27,7 +27,14 @@ import {
   TOTAL,
 } from './keywords.js';
 import { type AmountMatch, findAmounts, findRate, formatMinor } from './money.js';
-import type { Field, LineItem, ParseOptions, ParserLine, ReceiptRecord, TaxLine } from './receipt-record.js';
+import type {
+  Field,
+  LineItem,
+  ParseOptions,
+  ParserLine,
+  ReceiptRecord,
+  TaxLine,
+} from './receipt-record.js';
 
 /**
  * Pure text → fields: the receipt's lines in reading order in, a ReceiptRecord out. Rules are
@@ -35,8 +42,13 @@ import type { Field, LineItem, ParseOptions, ParserLine, ReceiptRecord, TaxLine 
  * country's receipts; every field carries the line it came from and a confidence that blends
  * how strong the rule was with how sure the OCR was of that line.
  */
-export function parseReceipt(input: ReadonlyArray<ParserLine | string>, options: ParseOptions = {}): ReceiptRecord {
-  const lines = input.map((entry, index) => toLine(entry, index)).filter((line) => line.text !== '');
+export function parseReceipt(
+  input: ReadonlyArray<ParserLine | string>,
+  options: ParseOptions = {},
+): ReceiptRecord {
+  const lines = input
+    .map((entry, index) => toLine(entry, index))
+    .filter((line) => line.text !== '');
   const context = new ReceiptContext(lines);
 
   const currency = findCurrency(lines);
@@ -74,7 +86,9 @@ export function parseReceipt(input: ReadonlyArray<ParserLine | string>, options:
     taxTotal: moneyField(amounts.taxTotal),
     taxLines: amounts.taxLines,
     tip: moneyField(amounts.tip),
-    discount: moneyField(amounts.discount && { ...amounts.discount, minor: Math.abs(amounts.discount.minor) }),
+    discount: moneyField(
+      amounts.discount && { ...amounts.discount, minor: Math.abs(amounts.discount.minor) },
+    ),
     total: moneyField(amounts.total),
     paymentMethod: payment.method,
     cardLast4: payment.cardLast4,
@@ -120,7 +134,11 @@ function round2(value: number): number {
 
 function field<T>(value: T | null, rule: number, line: Line | null): Field<T> {
   if (value === null || !line) return { value: null, confidence: 0, source: null };
-  return { value, confidence: confidence(rule, line), source: { line: line.index, text: line.text } };
+  return {
+    value,
+    confidence: confidence(rule, line),
+    source: { line: line.index, text: line.text },
+  };
 }
 
 function empty<T>(): Field<T> {
@@ -140,7 +158,11 @@ class ReceiptContext {
     const own = lastAmount(line);
     if (own) return { amount: own, line };
     const next = this.lines[this.lines.indexOf(line) + 1];
-    if (next && next.money.length === 1 && !/[A-Z]{3,}/.test(next.upper.replace(/\b(?:RM|USD|EUR|GBP|MYR|SGD)\b/g, ''))) {
+    if (
+      next &&
+      next.money.length === 1 &&
+      !/[A-Z]{3,}/.test(next.upper.replace(/\b(?:RM|USD|EUR|GBP|MYR|SGD)\b/g, ''))
+    ) {
       return { amount: next.money[0], line: next };
     }
     return null;
@@ -151,24 +173,62 @@ class ReceiptContext {
 // Currency and date order
 
 const CURRENCY_CODES: Record<string, string> = {
-  RM: 'MYR', MYR: 'MYR', USD: 'USD', 'US$': 'USD', EUR: 'EUR', '€': 'EUR', GBP: 'GBP', '£': 'GBP',
-  SGD: 'SGD', 'S$': 'SGD', AUD: 'AUD', 'A$': 'AUD', CAD: 'CAD', 'C$': 'CAD', NZD: 'NZD', 'NZ$': 'NZD',
-  HKD: 'HKD', 'HK$': 'HKD', IDR: 'IDR', RP: 'IDR', CHF: 'CHF', 'FR.': 'CHF', JPY: 'JPY', '¥': 'JPY',
-  INR: 'INR', '₹': 'INR', 'RS.': 'INR', RS: 'INR', PHP: 'PHP', '₱': 'PHP', THB: 'THB', '฿': 'THB',
+  RM: 'MYR',
+  MYR: 'MYR',
+  USD: 'USD',
+  US$: 'USD',
+  EUR: 'EUR',
+  '€': 'EUR',
+  GBP: 'GBP',
+  '£': 'GBP',
+  SGD: 'SGD',
+  S$: 'SGD',
+  AUD: 'AUD',
+  A$: 'AUD',
+  CAD: 'CAD',
+  C$: 'CAD',
+  NZD: 'NZD',
+  NZ$: 'NZD',
+  HKD: 'HKD',
+  HK$: 'HKD',
+  IDR: 'IDR',
+  RP: 'IDR',
+  CHF: 'CHF',
+  'FR.': 'CHF',
+  JPY: 'JPY',
+  '¥': 'JPY',
+  INR: 'INR',
+  '₹': 'INR',
+  'RS.': 'INR',
+  RS: 'INR',
+  PHP: 'PHP',
+  '₱': 'PHP',
+  THB: 'THB',
+  '฿': 'THB',
 };
 
 /** Country markers that say which dollar (or which currency, when none is printed). */
 const COUNTRY_HINTS: Array<[RegExp, string]> = [
-  [/\bSDN\.?\s*BHD\b|\bMALAYSIA\b|\bJALAN\b|\bJLN\b|\bSELANGOR\b|\bJOHOR\b|\bKUALA\s*LUMPUR\b/, 'MYR'],
+  [
+    /\bSDN\.?\s*BHD\b|\bMALAYSIA\b|\bJALAN\b|\bJLN\b|\bSELANGOR\b|\bJOHOR\b|\bKUALA\s*LUMPUR\b/,
+    'MYR',
+  ],
   [/\bPTE\.?\s*LTD\b|\bSINGAPORE\b/, 'SGD'],
   [/\bABN\b|\bAUSTRALIA\b|\bPTY\.?\s*LTD\b/, 'AUD'],
   [/\bHST\b|\bCANADA\b|\bGST\/HST\b/, 'CAD'],
   [/\bNEW\s*ZEALAND\b/, 'NZD'],
 ];
 
-const US_HINT = /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\bSALES\s*TAX\b|\bUSA\b|\bU\.S\.A\b|\(\d{3}\)\s*\d{3}-\d{4}/;
+/** A US state and ZIP code ("SPRINGFIELD, IL 62701"), a US-style phone number, "SALES TAX". */
+const US_HINT = new RegExp(
+  String.raw`\b(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),?\s+\d{5}(?:-\d{4})?\b|\bSALES\s*TAX\b|\bUSA\b|\bU\.S\.A\b|\(\d{3}\)\s*\d{3}-\d{4}`,
+);
 
-function findCurrency(lines: Line[]): { value: string | null; confidence: number; source: Field<string>['source'] } {
+function findCurrency(lines: Line[]): {
+  value: string | null;
+  confidence: number;
+  source: Field<string>['source'];
+} {
   const counts = new Map<string, { count: number; line: Line }>();
   for (const line of lines) {
     for (const amount of line.money) {
@@ -180,7 +240,9 @@ function findCurrency(lines: Line[]): { value: string | null; confidence: number
       counts.set(code, entry);
     }
     // A currency code printed as a column header or label ("SUMME EUR", "AMOUNT (RM)").
-    const code = /(?:^|[\s(])(RM|MYR|USD|EUR|GBP|SGD|AUD|CAD|IDR|CHF)(?:[\s):]|$)/.exec(line.upper)?.[1];
+    const code = /(?:^|[\s(])(RM|MYR|USD|EUR|GBP|SGD|AUD|CAD|IDR|CHF)(?:[\s):]|$)/.exec(
+      line.upper,
+    )?.[1];
     if (code) {
       const entry = counts.get(CURRENCY_CODES[code]) ?? { count: 0, line };
       entry.count += 1;
@@ -192,6 +254,7 @@ function findCurrency(lines: Line[]): { value: string | null; confidence: number
   const best = [...counts.entries()].sort((a, b) => b[1].count - a[1].count)[0];
   if (!best) {
     if (country) return { value: country, confidence: 0.5, source: null };
+    if (US_HINT.test(all)) return { value: 'USD', confidence: 0.5, source: null };
     return { value: null, confidence: 0, source: null };
   }
   const [symbol, { line }] = best;
@@ -233,14 +296,18 @@ function findDate(lines: Line[], order: DayMonthOrder, latest: string | undefine
       if (NOT_PURCHASE_DATE.test(line.upper)) score -= 4;
       if (match.compact) score -= DATE_LABEL.test(line.upper) ? 1 : 3;
       // Purchase dates sit in the header or the footer, rarely among the items.
-      score -= 0.5 * Math.min(1, line.index / Math.max(1, lines.length)) * (line.index > lines.length * 0.8 ? 0 : 1);
+      score -=
+        0.5 *
+        Math.min(1, line.index / Math.max(1, lines.length)) *
+        (line.index > lines.length * 0.8 ? 0 : 1);
       candidates.push({ match, line, score });
     }
   }
   if (candidates.length === 0) return empty();
   // The same date printed twice (header and card slip) is stronger evidence.
   for (const candidate of candidates) {
-    const repeats = candidates.filter((other) => other.match.iso === candidate.match.iso).length - 1;
+    const repeats =
+      candidates.filter((other) => other.match.iso === candidate.match.iso).length - 1;
     candidate.score += Math.min(2, repeats) * 0.5;
   }
   candidates.sort((a, b) => b.score - a.score || a.line.index - b.line.index);
@@ -293,17 +360,31 @@ function findTotals(context: ReceiptContext): Totals {
   const { lines } = context;
   // "TOTAL GST 3.08" is a tax line; "TOTAL SALES INCL GST 54.50" is not.
   const isTaxAmountLine = (line: Line) =>
-    TAX.test(line.upper) && !TAX_ID_LABEL.test(line.upper) && (!TOTAL_LABEL(line) || NOT_TOTAL.test(line.upper));
+    TAX.test(line.upper) &&
+    !TAX_ID_LABEL.test(line.upper) &&
+    (!TOTAL_LABEL(line) || NOT_TOTAL.test(line.upper));
 
-  const subtotalLines = lines.filter((line) => SUBTOTAL.test(line.upper) && context.amountFor(line));
-  const tipLines = lines.filter((line) => TIP.test(line.upper) && lastAmount(line) && !TOTAL_LABEL(line));
-  const discountLines = lines.filter(
-    (line) => DISCOUNT.test(line.upper) && lastAmount(line) && !TOTAL_LABEL(line) && !SUBTOTAL.test(line.upper),
+  const subtotalLines = lines.filter(
+    (line) => SUBTOTAL.test(line.upper) && context.amountFor(line),
   );
-  const taxLines = lines.filter((line) => isTaxAmountLine(line) && lastAmount(line) && !SUBTOTAL.test(line.upper));
+  const tipLines = lines.filter(
+    (line) => TIP.test(line.upper) && lastAmount(line) && !TOTAL_LABEL(line),
+  );
+  const discountLines = lines.filter(
+    (line) =>
+      DISCOUNT.test(line.upper) &&
+      lastAmount(line) &&
+      !TOTAL_LABEL(line) &&
+      !SUBTOTAL.test(line.upper),
+  );
+  const taxLines = lines.filter(
+    (line) => isTaxAmountLine(line) && lastAmount(line) && !SUBTOTAL.test(line.upper),
+  );
 
   // Amounts that confirm a total: what was tendered minus the change, or a card payment.
-  const tendered = lines.filter((line) => TENDERED.test(line.upper) && !TOTAL_LABEL(line) && lastAmount(line));
+  const tendered = lines.filter(
+    (line) => TENDERED.test(line.upper) && !TOTAL_LABEL(line) && lastAmount(line),
+  );
   const change = lines.find((line) => CHANGE.test(line.upper) && lastAmount(line));
   const confirmations = new Set<number>();
   const changeGiven = change ? (lastAmount(change) as AmountMatch).minor : 0;
@@ -354,7 +435,7 @@ function findTotals(context: ReceiptContext): Totals {
     candidates.push({ money: { minor, line: found.line, rule: 0 }, score });
   });
 
-  let total: Money | null = null;
+  let total: Money | null;
   if (candidates.length > 0) {
     // A larger labelled total outranks an equal score: "TOTAL" above "TOTAL INCL. GST" style pairs.
     candidates.sort((a, b) => b.score - a.score || b.money.minor - a.money.minor);
@@ -364,7 +445,12 @@ function findTotals(context: ReceiptContext): Totals {
     // The printed total disagrees with the subtotal and tax by one misread digit (5 read as 6):
     // the sum of the other two lines is the better reading.
     const sum = expectedTotals[0];
-    if (sum !== undefined && best.score < 12 && !confirmations.has(best.money.minor) && oneDigitApart(sum, best.money.minor)) {
+    if (
+      sum !== undefined &&
+      best.score < 12 &&
+      !confirmations.has(best.money.minor) &&
+      oneDigitApart(sum, best.money.minor)
+    ) {
       total = { minor: sum, line: best.money.line, rule: 0.45 };
     }
   } else {
@@ -405,11 +491,15 @@ function pickLast(candidates: Line[], context: ReceiptContext, rule: number): Mo
 function summariseTax(taxLines: Line[]): Money | null {
   if (taxLines.length === 0) return null;
   const totalLine = taxLines.find((line) => /TOTAL|SUMME|JUMLAH/.test(line.upper));
-  if (totalLine) return { minor: (lastAmount(totalLine) as AmountMatch).minor, line: totalLine, rule: 0.85 };
+  if (totalLine)
+    return { minor: (lastAmount(totalLine) as AmountMatch).minor, line: totalLine, rule: 0.85 };
   const amounts = taxLines.map((line) => (lastAmount(line) as AmountMatch).minor);
-  if (amounts.every((amount) => amount === amounts[0])) return { minor: amounts[0], line: taxLines[0], rule: 0.8 };
+  if (amounts.every((amount) => amount === amounts[0]))
+    return { minor: amounts[0], line: taxLines[0], rule: 0.8 };
   const byRate = new Map<string, number>();
-  taxLines.forEach((line, index) => byRate.set(findRate(line.text) ?? `line${index}`, amounts[index]));
+  taxLines.forEach((line, index) =>
+    byRate.set(findRate(line.text) ?? `line${index}`, amounts[index]),
+  );
   const sum = [...byRate.values()].reduce((acc, value) => acc + value, 0);
   return { minor: sum, line: taxLines[0], rule: 0.6 };
 }
@@ -418,16 +508,31 @@ function toTaxLine(line: Line): TaxLine | null {
   const amount = lastAmount(line);
   if (!amount) return null;
   const rate = findRate(line.text);
-  const label = line.text.slice(0, amount.index).replace(/[\s:.]+$/u, '').trim() || line.text;
+  const label =
+    line.text
+      .slice(0, amount.index)
+      .replace(/[\s:.]+$/u, '')
+      .trim() || line.text;
   return { label, ...(rate ? { rate } : {}), amount: formatMinor(amount.minor) };
 }
 
 /** A total-line number whose decimal point OCR dropped: "9280" or "92 80" for 92.80. */
 function undottedAmount(line: Line): { amount: AmountMatch; line: Line } | null {
-  const match = /(?<![\d.,])(\d{1,5})\s?(\d{2})\s*$/.exec(line.text.replace(/[^\d\s]+$/u, '').trimEnd());
+  const match = /(?<![\d.,])(\d{1,5})\s?(\d{2})\s*$/.exec(
+    line.text.replace(/[^\d\s]+$/u, '').trimEnd(),
+  );
   if (!match || line.money.length > 0) return null;
   const minor = Number(match[1]) * 100 + Number(match[2]);
-  return { amount: { minor, decimals: false, currency: null, index: match.index, end: match.index + match[0].length }, line };
+  return {
+    amount: {
+      minor,
+      decimals: false,
+      currency: null,
+      index: match.index,
+      end: match.index + match[0].length,
+    },
+    line,
+  };
 }
 
 function oneDigitApart(a: number, b: number): boolean {
@@ -441,7 +546,11 @@ function oneDigitApart(a: number, b: number): boolean {
  * No readable labelled total: what was tendered minus the change when both were printed,
  * else the amount the receipt repeats most (total, tendered, card slip), else the largest.
  */
-function fallbackTotal(lines: Line[], confirmations: Set<number>, paidWithChange: boolean): Money | null {
+function fallbackTotal(
+  lines: Line[],
+  confirmations: Set<number>,
+  paidWithChange: boolean,
+): Money | null {
   const labelled = lines.find((line) => TOTAL_LABEL(line) && !NOT_TOTAL.test(line.upper));
   if (labelled && paidWithChange) {
     const paid = [...confirmations].filter((value) => value > 0).sort((a, b) => a - b)[0];
@@ -459,8 +568,8 @@ function fallbackTotal(lines: Line[], confirmations: Set<number>, paidWithChange
   const ranked = [...counts.entries()].sort(
     (a, b) =>
       b[1].count +
-      (confirmations.has(b[0]) ? 1 : 0) -
-      (a[1].count + (confirmations.has(a[0]) ? 1 : 0)) || b[0] - a[0],
+        (confirmations.has(b[0]) ? 1 : 0) -
+        (a[1].count + (confirmations.has(a[0]) ? 1 : 0)) || b[0] - a[0],
   );
   if (ranked.length === 0) return null;
   const [minor, { count, line }] = ranked[0];
@@ -516,7 +625,8 @@ function findMerchant(lines: Line[]): Merchant {
     const tokens = line.text.split(/\s+/).filter((token) => /\p{L}/u.test(token));
     const scraps = tokens.filter(
       (token) =>
-        /\p{Ll}\p{Lu}|\p{L}\d|\d\p{L}{2}/u.test(token) || (letters(token) <= 2 && !/^\W*\p{Lu}{1,2}\W*$/u.test(token)),
+        /\p{Ll}\p{Lu}|\p{L}\d|\d\p{L}{2}/u.test(token) ||
+        (letters(token) <= 2 && !/^\W*\p{Lu}{1,2}\W*$/u.test(token)),
     ).length;
     if (tokens.length > 0 && scraps / tokens.length > 0.5) score -= 2.5;
     if (!best || score > best.score) best = { line, score, position };
@@ -528,20 +638,28 @@ function findMerchant(lines: Line[]): Merchant {
   const next = header[position + 1];
   // "LIAN CHI PU TIAN VEGETARIAN" above "RESTAURANT SDN BHD": the marked line is only the
   // legal form and kind of shop, so the name starts on the line above.
-  const bare = line.upper.replace(new RegExp(LEGAL_FORM.source, 'g'), '').replace(new RegExp(BUSINESS_WORD.source, 'g'), '');
+  const bare = line.upper
+    .replace(new RegExp(LEGAL_FORM.source, 'g'), '')
+    .replace(new RegExp(BUSINESS_WORD.source, 'g'), '');
   if (previous && letters(bare) < 3 && isNameLike(previous)) parts.unshift(previous);
   // "HOME MASTER HARDWARE &" above "ELECTRICAL", or a legal form on its own line below.
   else if (
     next &&
     isNameLike(next) &&
-    (/(?:&|\bAND|\bDAN|\bUND|\bET|-)$/.test(line.upper) || (!LEGAL_FORM.test(line.upper) && LEGAL_FORM.test(next.upper)))
+    (/(?:&|\bAND|\bDAN|\bUND|\bET|-)$/.test(line.upper) ||
+      (!LEGAL_FORM.test(line.upper) && LEGAL_FORM.test(next.upper)))
   ) {
     parts.push(next);
   }
   const name = cleanName(parts.map((part) => part.text).join(' '));
   if (!name) return { field: empty(), lastLine: null };
   const rule = score >= 5 ? 0.9 : score >= 2.5 ? 0.75 : 0.5;
-  const source = { ...line, index: parts[0].index, text: parts.map((part) => part.text).join('\n'), ocr: Math.min(...parts.map((part) => part.ocr)) };
+  const source = {
+    ...line,
+    index: parts[0].index,
+    text: parts.map((part) => part.text).join('\n'),
+    ocr: Math.min(...parts.map((part) => part.ocr)),
+  };
   return { field: field(name, rule, source), lastLine: parts[parts.length - 1].index };
 }
 
@@ -563,7 +681,10 @@ function isNameLike(line: Line): boolean {
  */
 function cleanName(text: string): string {
   return text
-    .replace(/\s*\(?\s*(?:CO\.?\s*REG\.?\s*(?:NO\.?)?\s*:?\s*)?\d{4,}[-\s]?[A-Z%\d]?\s*\)?\s*$/iu, '')
+    .replace(
+      /\s*\(?\s*(?:CO\.?\s*REG\.?\s*(?:NO\.?)?\s*:?\s*)?\d{4,}[-\s]?[A-Z%\d]?\s*\)?\s*$/iu,
+      '',
+    )
     .replace(/\bS[DCO0]N(\.?\s*)[B8][HI][DO0]\b/g, 'SDN$1BHD')
     .replace(/^[^\p{L}\p{N}(]+|[^\p{L}\p{N}).]+$/gu, '')
     .replace(/\s{2,}/g, ' ');
@@ -604,9 +725,12 @@ function findPhone(lines: Line[]): Field<string> {
   for (const line of lines) {
     const label = PHONE_LABEL.exec(line.upper);
     if (!label || line.money.length > 0) continue;
-    const rest = line.text.slice(label.index + label[0].length).replace(/^[\s:./#]*(?:FAX\s*)?/i, '');
+    const rest = line.text
+      .slice(label.index + label[0].length)
+      .replace(/^[\s:./#]*(?:FAX\s*)?/i, '');
     const number = PHONE_NUMBER.exec(rest.split(/\bFAX\b|\s{2,}|,|\bE-?MAIL\b/i)[0]);
-    if (number && (number[1].match(/\d/g) ?? []).length >= 7) return field(number[1].trim(), 0.9, line);
+    if (number && (number[1].match(/\d/g) ?? []).length >= 7)
+      return field(number[1].trim(), 0.9, line);
   }
   // An unlabelled, phone-shaped number in the header: (217) 555-0134, 512-555-0199.
   for (const line of lines.slice(0, HEADER_LINES)) {
@@ -622,7 +746,8 @@ function findTaxId(lines: Line[]): Field<string> {
     if (!label) continue;
     const rest = line.text.slice(label.index + label[0].length);
     const value = /^[\s.:#]*([A-Z0-9][A-Z0-9 \-/.]{4,}[A-Z0-9])/i.exec(rest)?.[1];
-    if (value && /\d{3}/.test(value)) return field(value.replace(/\s{2,}.*$/, '').trim(), 0.85, line);
+    if (value && /\d{3}/.test(value))
+      return field(value.replace(/\s{2,}.*$/, '').trim(), 0.85, line);
   }
   return empty();
 }
@@ -642,7 +767,10 @@ function findReceiptNumber(lines: Line[]): Field<string> {
 // ---------------------------------------------------------------------------------------------
 // Payment
 
-function findPayment(lines: Line[], totalLine: number | null): { method: Field<string>; cardLast4: Field<string> } {
+function findPayment(
+  lines: Line[],
+  totalLine: number | null,
+): { method: Field<string>; cardLast4: Field<string> } {
   // Payment lines follow the total; before it, "CASH BILL" and the like are document titles.
   const after = totalLine === null ? lines : lines.filter((line) => line.index >= totalLine);
   let method: Field<string> = empty();
@@ -661,7 +789,9 @@ function findPayment(lines: Line[], totalLine: number | null): { method: Field<s
   }
   let cardLast4: Field<string> = empty();
   for (const line of lines) {
-    const match = /(?:[*xX•#]{2,}[\s-]*)+(\d{4})\b|ENDING\s*(?:IN|WITH)?\s*(\d{4})\b/.exec(line.text);
+    const match = /(?:[*xX•#]{2,}[\s-]*)+(\d{4})\b|ENDING\s*(?:IN|WITH)?\s*(\d{4})\b/.exec(
+      line.text,
+    );
     if (match) {
       cardLast4 = field(match[1] ?? match[2], 0.85, line);
       if (method.value === null) method = field('card', 0.6, line);
@@ -678,10 +808,15 @@ interface ParsedItem extends LineItem {
   minor: number;
 }
 
-const QUANTITY_AT = /^(.*?)(?:^|\s)(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|PCS?|EA)\s*(?:@\s*)?([\d.,]+\d)\b(.*)$/;
+const QUANTITY_AT =
+  /^(.*?)(?:^|\s)(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:[xX×*@]|PCS?|EA)\s*(?:@\s*)?([\d.,]+\d)\b(.*)$/;
 const LEADING_QUANTITY = /^(\d{1,3})\s*[xX×*]?\s+(?=\p{L})/u;
 
-function findLineItems(context: ReceiptContext, merchantLine: number | null, summaryLine: number | null): ParsedItem[] {
+function findLineItems(
+  context: ReceiptContext,
+  merchantLine: number | null,
+  summaryLine: number | null,
+): ParsedItem[] {
   const { lines } = context;
   const end = summaryLine ?? lines.length;
   const items: ParsedItem[] = [];
@@ -696,7 +831,8 @@ function findLineItems(context: ReceiptContext, merchantLine: number | null, sum
     const descriptionText = amount ? line.text.slice(0, amount.index) : line.text;
     if (!amount) {
       // A description whose price is printed on the next row (common on Asian receipts).
-      pendingDescription = letters(line.text) >= 3 && findDates(line.text, 'dmy').length === 0 ? line : null;
+      pendingDescription =
+        letters(line.text) >= 3 && findDates(line.text, 'dmy').length === 0 ? line : null;
       continue;
     }
     let description = descriptionText;
@@ -724,7 +860,7 @@ function isLabelLine(line: Line): boolean {
     ROUNDING.test(line.upper) ||
     (TENDERED.test(line.upper) && line.money.length > 0) ||
     findDates(line.text, 'dmy').length > 0 ||
-    PHONE_LABEL.test(line.upper) && /\d{6}/.test(line.text.replace(/\D/g, ''))
+    (PHONE_LABEL.test(line.upper) && /\d{6}/.test(line.text.replace(/\D/g, '')))
   );
 }
 
@@ -761,10 +897,14 @@ function toItem(rawDescription: string, amount: AmountMatch, line: Line, source:
     for (const other of others) {
       const printed = line.text.slice(other.index, other.end);
       const at = description.lastIndexOf(printed);
-      if (at >= 0) description = `${description.slice(0, at)} ${description.slice(at + printed.length)}`;
+      if (at >= 0)
+        description = `${description.slice(0, at)} ${description.slice(at + printed.length)}`;
     }
   }
-  description = description.replace(/[\s@xX×*:-]+$/u, '').replace(/^[\s\-*#.:]+/u, '').trim();
+  description = description
+    .replace(/[\s@xX×*:-]+$/u, '')
+    .replace(/^[\s\-*#.:]+/u, '')
+    .trim();
   const consistent = Math.abs(Number(quantity) * unitMinor - amount.minor) <= 1;
   return {
     description,

@@ -34,9 +34,12 @@ export interface LineItem {
 }
 
 export interface ArithmeticChecks {
-  /** Items add up to the subtotal (or to the total when there is no subtotal); null if not checkable. */
+  /** Line items add up to the subtotal; null when either is missing. */
   itemsMatchSubtotal: boolean | null;
-  /** subtotal + tax + tip − discount = total (tax may be included in the subtotal); null if not checkable. */
+  /**
+   * subtotal (or the items' sum) + tax + tip − discount = total, tax possibly included in the
+   * prices; null when the total or every base is missing.
+   */
   totalsAdd: boolean | null;
   /** Why the receipt needs a human look; empty when nothing is suspect. */
   issues: string[];

@@ -169,12 +169,12 @@ export class ReceiptsController {
   @ApiHeader({ name: 'Last-Event-ID', required: false })
   @ApiProduces('text/event-stream')
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
-  async events(
+  events(
     @CurrentUser() user: AuthUser,
     @Param('id', ID) id: string,
     @Headers('last-event-id') lastEventId?: string,
-  ): Promise<Observable<MessageEvent>> {
-    await this.receipts.findOwned(id, user.id);
+  ): Observable<MessageEvent> {
+    // Ownership was checked by EventsAuthGuard: nothing here may await before the stream opens.
     const resumeFrom = lastEventId && /^\d+-\d+$/.test(lastEventId) ? lastEventId : undefined;
     return this.stream.open(id, user.id, resumeFrom);
   }
