@@ -27,7 +27,11 @@ const { values } = parseArgs({
 
 const base = values.url.replace(/\/$/, '');
 
-async function json<T>(path: string, init: RequestInit = {}, token?: string): Promise<{ status: number; body: T }> {
+async function json<T>(
+  path: string,
+  init: RequestInit = {},
+  token?: string,
+): Promise<{ status: number; body: T }> {
   const headers = new Headers(init.headers);
   if (token) headers.set('authorization', `Bearer ${token}`);
   const res = await fetch(`${base}${path}`, { ...init, headers });
@@ -35,7 +39,10 @@ async function json<T>(path: string, init: RequestInit = {}, token?: string): Pr
 }
 
 async function newUser(): Promise<string> {
-  const credentials = { email: `bench-${randomUUID()}@example.com`, password: 'benchmark password 123' };
+  const credentials = {
+    email: `bench-${randomUUID()}@example.com`,
+    password: 'benchmark password 123',
+  };
   const post = (path: string) =>
     json<{ accessToken: string }>(path, {
       method: 'POST',
@@ -44,7 +51,8 @@ async function newUser(): Promise<string> {
     });
   await post('/v1/auth/register');
   const login = await post('/v1/auth/login');
-  if (login.status !== 200) throw new Error(`login failed (${login.status}); is the stack running at ${base}?`);
+  if (login.status !== 200)
+    throw new Error(`login failed (${login.status}); is the stack running at ${base}?`);
   return login.body.accessToken;
 }
 
@@ -70,10 +78,14 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   const imgDir = join(resolve(values.dataset), 'img');
-  const files = (await readdir(imgDir)).filter((f) => f.endsWith('.jpg')).sort().map((f) => join(imgDir, f));
+  const files = (await readdir(imgDir))
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .map((f) => join(imgDir, f));
   const latencyRuns = Number(values.latency);
   const throughputRuns = Number(values.throughput);
-  if (files.length < latencyRuns + throughputRuns) throw new Error(`need ${latencyRuns + throughputRuns} images in ${imgDir}`);
+  if (files.length < latencyRuns + throughputRuns)
+    throw new Error(`need ${latencyRuns + throughputRuns} images in ${imgDir}`);
 
   const token = await newUser();
   const durations: number[] = [];
@@ -83,14 +95,19 @@ async function main(): Promise<void> {
     durations.push((performance.now() - started) / 1000);
   }
   durations.sort((a, b) => a - b);
-  console.log(`latency over ${latencyRuns} receipts, one at a time: median ${percentile(durations, 50).toFixed(2)} s, p95 ${percentile(durations, 95).toFixed(2)} s`);
+  console.log(
+    `latency over ${latencyRuns} receipts, one at a time: median ${percentile(durations, 50).toFixed(2)} s, p95 ${percentile(durations, 95).toFixed(2)} s`,
+  );
 
   const batch = files.slice(latencyRuns, latencyRuns + throughputRuns);
   const started = performance.now();
   const ids = await Promise.all(batch.map((file) => upload(token, file)));
   const statuses = await Promise.all(ids.map((id) => waitFinished(token, id)));
   const minutes = (performance.now() - started) / 60_000;
-  const counts = statuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+  const counts = statuses.reduce<Record<string, number>>(
+    (acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }),
+    {},
+  );
   console.log(
     `throughput over ${throughputRuns} receipts uploaded at once: ${(throughputRuns / minutes).toFixed(1)} receipts/min ` +
       `(${(minutes * 60).toFixed(1)} s in all; ${JSON.stringify(counts)})`,

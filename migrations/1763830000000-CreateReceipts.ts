@@ -44,7 +44,9 @@ export class CreateReceipts1763830000000 implements MigrationInterface {
       )`);
     // Byte-identical re-uploads by the same user resolve to the existing receipt.
     await q.query(`CREATE UNIQUE INDEX receipts_owner_sha256_key ON receipts (owner_id, sha256)`);
-    await q.query(`CREATE INDEX receipts_owner_created_idx ON receipts (owner_id, created_at DESC, id DESC)`);
+    await q.query(
+      `CREATE INDEX receipts_owner_created_idx ON receipts (owner_id, created_at DESC, id DESC)`,
+    );
     await q.query(`CREATE INDEX receipts_owner_status_idx ON receipts (owner_id, status)`);
     // The reconciler scans unfinished receipts only.
     await q.query(

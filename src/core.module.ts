@@ -26,7 +26,8 @@ import { LoggingModule } from './logging/logging.module.js';
         const { url } = config.getOrThrow('redis', { infer: true });
         return {
           prefix: keys.bullPrefix(),
-          createClient: (type) => createRedisClient(url, type === 'client' ? 'command' : 'blocking', `bull-${type}`),
+          createClient: (type) =>
+            createRedisClient(url, type === 'client' ? 'command' : 'blocking', `bull-${type}`),
           settings: {
             // A worker killed mid-job loses its lock after 20 s; the next stalled-job check
             // (every 15 s) puts the job back, so it is retried well within two minutes.

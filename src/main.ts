@@ -17,7 +17,12 @@ async function bootstrap(): Promise<void> {
   const { port, host, shutdownGraceMs } = config.getOrThrow('app', { infer: true });
   closeOnSignals(app, shutdownGraceMs, app.get(Logger));
   await app.listen(port, host);
-  app.get(Logger).log(`API listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (docs at /docs)`, 'Bootstrap');
+  app
+    .get(Logger)
+    .log(
+      `API listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port} (docs at /docs)`,
+      'Bootstrap',
+    );
 }
 
 bootstrap().catch(reportBootFailure);

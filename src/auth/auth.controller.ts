@@ -29,7 +29,9 @@ export class AuthController {
   @Public()
   @UseGuards(AuthThrottlerGuard)
   @Post('register')
-  @ApiOperation({ summary: 'Create an account (email is case-insensitive; password 10–128 characters)' })
+  @ApiOperation({
+    summary: 'Create an account (email is case-insensitive; password 10–128 characters)',
+  })
   @ApiCreatedResponse({ type: UserResponseDto })
   @ApiConflictResponse({ description: 'EMAIL_TAKEN' })
   @ApiUnprocessableEntityResponse({ description: 'VALIDATION_FAILED, with field details' })
@@ -44,7 +46,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange email and password for an access token and a refresh token' })
   @ApiOkResponse({ type: TokenResponseDto })
-  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS (same for unknown email and wrong password)' })
+  @ApiUnauthorizedResponse({
+    description: 'INVALID_CREDENTIALS (same for unknown email and wrong password)',
+  })
   @ApiUnprocessableEntityResponse({ description: 'VALIDATION_FAILED' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
   login(@Body() body: CredentialsDto): Promise<TokenResponseDto> {

@@ -20,7 +20,11 @@ import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { accountTracker, THROTTLE_BY_ACCOUNT, THROTTLE_BY_IP } from './throttling/auth-throttler.guard.js';
+import {
+  accountTracker,
+  THROTTLE_BY_ACCOUNT,
+  THROTTLE_BY_IP,
+} from './throttling/auth-throttler.guard.js';
 import { RedisThrottlerStorage } from './throttling/redis-throttler.storage.js';
 
 @Module({

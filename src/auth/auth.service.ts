@@ -50,7 +50,10 @@ export class AuthService {
       this.logger.warn({ sessionId: result.sessionId }, 'Refresh token reused; session revoked');
     }
     if (result.outcome !== 'rotated') {
-      throw new AppError(ErrorCode.INVALID_REFRESH_TOKEN, 'The refresh token is invalid, expired or already used');
+      throw new AppError(
+        ErrorCode.INVALID_REFRESH_TOKEN,
+        'The refresh token is invalid, expired or already used',
+      );
     }
     return this.tokens(result.session.userId, result.session.id, next.token);
   }
@@ -59,7 +62,11 @@ export class AuthService {
     await this.sessions.revoke(sessionId, 'logout', new Date());
   }
 
-  private async tokens(userId: string, sessionId: string, refreshToken: string): Promise<TokenResponseDto> {
+  private async tokens(
+    userId: string,
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<TokenResponseDto> {
     return {
       accessToken: await this.accessTokens.sign(userId, sessionId),
       tokenType: 'Bearer',
@@ -69,6 +76,8 @@ export class AuthService {
   }
 
   private refreshExpiry(): Date {
-    return new Date(Date.now() + this.config.getOrThrow('auth', { infer: true }).refreshTtlDays * DAY_MS);
+    return new Date(
+      Date.now() + this.config.getOrThrow('auth', { infer: true }).refreshTtlDays * DAY_MS,
+    );
   }
 }

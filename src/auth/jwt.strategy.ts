@@ -3,7 +3,11 @@ import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { AllConfig } from '../config/configuration.js';
-import { ACCESS_TOKEN_TYPE, type AccessTokenClaims, JWT_ALGORITHM } from './access-token.service.js';
+import {
+  ACCESS_TOKEN_TYPE,
+  type AccessTokenClaims,
+  JWT_ALGORITHM,
+} from './access-token.service.js';
 import type { AuthUser } from './auth-user.js';
 import { SessionsRepository } from './sessions.repository.js';
 
@@ -30,8 +34,15 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(payload: Partial<AccessTokenClaims> & { exp?: number }): Promise<AuthUser | false> {
-    if (payload.typ !== ACCESS_TOKEN_TYPE || !payload.sub || !payload.sid || typeof payload.exp !== 'number') {
+  async validate(
+    payload: Partial<AccessTokenClaims> & { exp?: number },
+  ): Promise<AuthUser | false> {
+    if (
+      payload.typ !== ACCESS_TOKEN_TYPE ||
+      !payload.sub ||
+      !payload.sid ||
+      typeof payload.exp !== 'number'
+    ) {
       return false;
     }
     if (!isUuid(payload.sub) || !isUuid(payload.sid)) return false;

@@ -17,7 +17,9 @@ export class SessionsRepository {
   /** Starts a session with its first refresh token. */
   async start(userId: string, tokenHash: string, expiresAt: Date): Promise<AuthSessionEntity> {
     return this.db.transaction(async (tx) => {
-      const session = await tx.save(tx.create(AuthSessionEntity, { userId, expiresAt, revokedAt: null }));
+      const session = await tx.save(
+        tx.create(AuthSessionEntity, { userId, expiresAt, revokedAt: null }),
+      );
       await tx.save(tx.create(RefreshTokenEntity, { sessionId: session.id, tokenHash, expiresAt }));
       return session;
     });
@@ -35,9 +37,19 @@ export class SessionsRepository {
       const session = await tx.findOneBy(AuthSessionEntity, { id: token.sessionId });
       if (!session || session.revokedAt) return { outcome: 'reused', sessionId: token.sessionId };
       if (token.expiresAt <= now || session.expiresAt <= now) return { outcome: 'expired' };
-      const claimed = await tx.update(RefreshTokenEntity, { id: token.id, usedAt: IsNull() }, { usedAt: now });
+      const claimed = await tx.update(
+        RefreshTokenEntity,
+        { id: token.id, usedAt: IsNull() },
+        { usedAt: now },
+      );
       if (claimed.affected !== 1) return { outcome: 'reused', sessionId: token.sessionId };
-      await tx.save(tx.create(RefreshTokenEntity, { sessionId: session.id, tokenHash: nextHash, expiresAt: token.expiresAt }));
+      await tx.save(
+        tx.create(RefreshTokenEntity, {
+          sessionId: session.id,
+          tokenHash: nextHash,
+          expiresAt: token.expiresAt,
+        }),
+      );
       return { outcome: 'rotated', session };
     });
   }

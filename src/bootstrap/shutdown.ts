@@ -6,7 +6,11 @@ import type { INestApplicationContext, LoggerService } from '@nestjs/common';
  * period after which the process exits anyway. A worker's unfinished job is then released by
  * its lock expiring and retried elsewhere, so nothing is lost.
  */
-export function closeOnSignals(app: INestApplicationContext, graceMs: number, logger: LoggerService): void {
+export function closeOnSignals(
+  app: INestApplicationContext,
+  graceMs: number,
+  logger: LoggerService,
+): void {
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;

@@ -5,7 +5,10 @@ import type { RedisOptions } from 'ioredis';
  * clients fail fast when Redis is down (no offline queue that would hang a request); Bull's
  * blocking and subscriber clients must retry forever, as Bull requires.
  */
-export function redisOptionsFromUrl(url: string, kind: 'command' | 'blocking' = 'command'): RedisOptions {
+export function redisOptionsFromUrl(
+  url: string,
+  kind: 'command' | 'blocking' = 'command',
+): RedisOptions {
   const parsed = new URL(url);
   const db = parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0;
   const base: RedisOptions = {

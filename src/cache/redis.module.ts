@@ -10,7 +10,10 @@ const logger = new Logger('Redis');
 
 /** A client with a quiet error listener: one warning per distinct error, one when it recovers. */
 export function createRedisClient(url: string, kind: 'command' | 'blocking', name: string): Redis {
-  const client = new Redis({ ...redisOptionsFromUrl(url, kind), connectionName: `receipt-vault:${name}` });
+  const client = new Redis({
+    ...redisOptionsFromUrl(url, kind),
+    connectionName: `receipt-vault:${name}`,
+  });
   // Without a listener ioredis prints every reconnect failure as an unhandled error.
   let lastError = '';
   client.on('error', (error: Error) => {
@@ -38,7 +41,11 @@ export function createRedisClient(url: string, kind: 'command' | 'blocking', nam
       inject: [ConfigService],
       // Subscriptions must survive outages: this connection queues while offline.
       useFactory: (config: ConfigService<AllConfig, true>) =>
-        createRedisClient(config.getOrThrow('redis', { infer: true }).url, 'blocking', 'subscriber'),
+        createRedisClient(
+          config.getOrThrow('redis', { infer: true }).url,
+          'blocking',
+          'subscriber',
+        ),
     },
     {
       provide: CacheKeys,

@@ -36,7 +36,11 @@ export const databaseConfig = registerAs('database', () => {
 
 export const redisConfig = registerAs('redis', () => {
   const env = loadEnv();
-  return { url: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX, cacheTtlSeconds: env.CACHE_TTL_SECONDS };
+  return {
+    url: env.REDIS_URL,
+    keyPrefix: env.REDIS_KEY_PREFIX,
+    cacheTtlSeconds: env.CACHE_TTL_SECONDS,
+  };
 });
 
 export const authConfig = registerAs('auth', () => {

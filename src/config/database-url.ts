@@ -15,7 +15,9 @@ export function databaseUrlFromEnvironment(): string {
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .safeParse(process.env.DATABASE_URL);
   if (!parsed.success) {
-    throw new Error(`Invalid configuration: DATABASE_URL ${parsed.error.issues[0]?.message ?? 'is required'}`);
+    throw new Error(
+      `Invalid configuration: DATABASE_URL ${parsed.error.issues[0]?.message ?? 'is required'}`,
+    );
   }
   return parsed.data;
 }

@@ -41,7 +41,9 @@ describe('parseEnv', () => {
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ REDIS_KEY_PREFIX: 'a b' }, /^REDIS_KEY_PREFIX /],
   ])('names the bad variable in %j', (override, expected) => {
-    expect(problems({ ...valid, ...override })).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+    expect(problems({ ...valid, ...override })).toEqual(
+      expect.arrayContaining([expect.stringMatching(expected)]),
+    );
   });
 
   it.each(['short-secret', 'change-me-to-at-least-32-random-bytes-of-secret'])(
@@ -61,6 +63,8 @@ describe('parseEnv', () => {
     expect(problems({ ...valid, NODE_ENV: 'test' })).toEqual([
       expect.stringMatching(/^DATABASE_URL tests refuse to run against database "receipt_vault"/),
     ]);
-    expect(problems({ ...valid, NODE_ENV: 'test', DATABASE_URL: 'postgres://u@h/rv_test_1' })).toEqual([]);
+    expect(
+      problems({ ...valid, NODE_ENV: 'test', DATABASE_URL: 'postgres://u@h/rv_test_1' }),
+    ).toEqual([]);
   });
 });

@@ -13,13 +13,16 @@ const url = (protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    }, `must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`);
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`,
+    );
 
 /** Secrets that appear in docs and examples; they must never protect a real deployment. */
 export const KNOWN_WEAK_SECRETS = [
@@ -39,7 +42,9 @@ export const envSchema = z
     PORT: int(3000, 1, 65535),
     HOST: z.string().default('0.0.0.0'),
     PUBLIC_URL: z.string().url().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     SLOW_REQUEST_MS: int(1000, 1),
     SHUTDOWN_GRACE_MS: int(10_000, 0),
@@ -118,7 +123,9 @@ export class ConfigValidationError extends Error {
 
 export function parseEnv(raw: Record<string, string | undefined>): Env {
   // Empty strings (e.g. `FOO=` in .env) mean "not set", so defaults apply.
-  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigValidationError(

@@ -73,7 +73,12 @@ export class ReadinessService {
       .check('queue')
       .attempt(async () => {
         const counts = await this.queue.getJobCounts();
-        return { waiting: counts.waiting, active: counts.active, delayed: counts.delayed, failed: counts.failed };
+        return {
+          waiting: counts.waiting,
+          active: counts.active,
+          delayed: counts.delayed,
+          failed: counts.failed,
+        };
       })
       .withTimeout(this.timeoutMs);
   }

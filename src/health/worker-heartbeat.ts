@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { hostname } from 'node:os';
 import { Redis } from 'ioredis';
@@ -39,7 +45,11 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     const now = Date.now();
     try {
       // Forget workers silent for an hour so the set cannot grow without bound.
-      await this.redis.multi().zadd(key, now, this.workerId).zremrangebyscore(key, 0, now - 3_600_000).exec();
+      await this.redis
+        .multi()
+        .zadd(key, now, this.workerId)
+        .zremrangebyscore(key, 0, now - 3_600_000)
+        .exec();
     } catch (error) {
       this.logger.debug(`heartbeat not recorded: ${(error as Error).message}`);
     }

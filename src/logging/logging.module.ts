@@ -22,21 +22,31 @@ import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/requ
             level: app.logLevel,
             transport:
               app.logFormat === 'pretty'
-                ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
+                ? {
+                    target: 'pino-pretty',
+                    options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
+                  }
                 : undefined,
             genReqId: (req: IncomingMessage, res: ServerResponse) =>
-              (res.getHeader(REQUEST_ID_HEADER) as string | undefined) ?? pickRequestId(req.headers['x-request-id']),
+              (res.getHeader(REQUEST_ID_HEADER) as string | undefined) ??
+              pickRequestId(req.headers['x-request-id']),
             customAttributeKeys: { reqId: 'requestId' },
             // HTTP request loggers already carry the id as a binding; everything else (service
             // code outside a request, worker jobs) gets it from the request context.
-            mixin: (_merge: object, _level: number, logger: { bindings(): Record<string, unknown> }) => {
+            mixin: (
+              _merge: object,
+              _level: number,
+              logger: { bindings(): Record<string, unknown> },
+            ) => {
               if (logger.bindings().requestId) return {};
               const cls = ClsServiceManager.getClsService();
               const requestId = cls.isActive() ? cls.getId() : undefined;
               return requestId ? { requestId } : {};
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
-            autoLogging: { ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false },
+            autoLogging: {
+              ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+            },
             quietReqLogger: true,
           },
         };

@@ -41,7 +41,9 @@ export class ReceiptCache {
   async set(id: string, ownerId: string, body: ReceiptResponseDto): Promise<void> {
     const ttl = this.config.getOrThrow('redis', { infer: true }).cacheTtlSeconds;
     const value: Cached = { ownerId, body };
-    await this.redis.set(this.keys.receipt(id), JSON.stringify(value), 'EX', ttl).catch(() => undefined);
+    await this.redis
+      .set(this.keys.receipt(id), JSON.stringify(value), 'EX', ttl)
+      .catch(() => undefined);
   }
 
   async invalidate(id: string): Promise<void> {

@@ -22,5 +22,10 @@ export const ReceiptStage = {
 export type ReceiptStage = (typeof ReceiptStage)[keyof typeof ReceiptStage];
 
 /** Processing failure codes stored on a failed receipt. */
-export const FAILURE_CODES = ['FILE_UNREADABLE', 'OCR_FAILED', 'EXTRACTION_FAILED', 'TIMEOUT'] as const;
+export const FAILURE_CODES = [
+  'FILE_UNREADABLE',
+  'OCR_FAILED',
+  'EXTRACTION_FAILED',
+  'TIMEOUT',
+] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];

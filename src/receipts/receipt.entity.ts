@@ -52,7 +52,11 @@ export class ReceiptEntity {
   mimeType: string;
 
   /** bigint comes back from pg as a string; sizes stay far below 2^53. */
-  @Column({ name: 'size_bytes', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column({
+    name: 'size_bytes',
+    type: 'bigint',
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   sizeBytes: number;
 
   @Column({ type: 'char', length: 64 })

@@ -26,6 +26,13 @@ import { LocalDiskStorage } from './storage/local-disk.storage.js';
         new LocalDiskStorage(config.getOrThrow('storage', { infer: true }).dir),
     },
   ],
-  exports: [ReceiptsRepository, ReceiptJobsProducer, ReceiptCache, ReceiptEvents, FileStorage, ReceiptsQueueModule],
+  exports: [
+    ReceiptsRepository,
+    ReceiptJobsProducer,
+    ReceiptCache,
+    ReceiptEvents,
+    FileStorage,
+    ReceiptsQueueModule,
+  ],
 })
 export class ReceiptsModule {}

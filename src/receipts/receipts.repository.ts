@@ -4,7 +4,12 @@ import { In, LessThan, Repository } from 'typeorm';
 import type { OcrLine } from '../ocr/ocr.types.js';
 import type { ReceiptRecord } from '../ocr/parsing/receipt-record.js';
 import { ReceiptEntity, type ReceiptTimings } from './receipt.entity.js';
-import { type FailureCode, type ReceiptStage, ReceiptStatus, TERMINAL_STATUSES } from './receipt-status.js';
+import {
+  type FailureCode,
+  type ReceiptStage,
+  ReceiptStatus,
+  TERMINAL_STATUSES,
+} from './receipt-status.js';
 
 export interface NewReceipt {
   id: string;
@@ -45,11 +50,19 @@ const UNFINISHED = [ReceiptStatus.QUEUED, ReceiptStatus.PROCESSING];
  */
 @Injectable()
 export class ReceiptsRepository {
-  constructor(@InjectRepository(ReceiptEntity) private readonly receipts: Repository<ReceiptEntity>) {}
+  constructor(
+    @InjectRepository(ReceiptEntity) private readonly receipts: Repository<ReceiptEntity>,
+  ) {}
 
   async insertQueued(receipt: NewReceipt): Promise<ReceiptEntity> {
     const timings: ReceiptTimings = { queuedAt: new Date().toISOString() };
-    await this.receipts.insert({ ...receipt, status: ReceiptStatus.QUEUED, stage: null, progress: 0, timings });
+    await this.receipts.insert({
+      ...receipt,
+      status: ReceiptStatus.QUEUED,
+      stage: null,
+      progress: 0,
+      timings,
+    });
     return (await this.findById(receipt.id))!;
   }
 
@@ -65,13 +78,19 @@ export class ReceiptsRepository {
     return this.receipts.findOneBy({ ownerId, sha256 });
   }
 
-  async findPageForOwner(ownerId: string, query: ReceiptPageQuery): Promise<{ items: ReceiptEntity[]; total: number }> {
+  async findPageForOwner(
+    ownerId: string,
+    query: ReceiptPageQuery,
+  ): Promise<{ items: ReceiptEntity[]; total: number }> {
     const qb = this.receipts.createQueryBuilder('r').where('r.owner_id = :ownerId', { ownerId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.q) {
       // ILIKE with the wildcards of the search term escaped, so `%` and `_` match literally.
       const term = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere('(r.merchant_name ILIKE :term OR r.original_filename ILIKE :term OR r.note ILIKE :term)', { term });
+      qb.andWhere(
+        '(r.merchant_name ILIKE :term OR r.original_filename ILIKE :term OR r.note ILIKE :term)',
+        { term },
+      );
     }
     const [items, total] = await qb
       .orderBy('r.created_at', 'DESC')
@@ -115,7 +134,11 @@ export class ReceiptsRepository {
         finishedAt: null,
         timings: { queuedAt: new Date().toISOString() },
       })
-      .where('id = :id AND owner_id = :ownerId AND status IN (:...terminal)', { id, ownerId, terminal: TERMINAL_STATUSES })
+      .where('id = :id AND owner_id = :ownerId AND status IN (:...terminal)', {
+        id,
+        ownerId,
+        terminal: TERMINAL_STATUSES,
+      })
       .execute();
     return result.affected === 1 ? this.findById(id) : null;
   }
@@ -139,7 +162,12 @@ export class ReceiptsRepository {
     return result.affected === 1 ? this.findById(id) : null;
   }
 
-  async markStage(id: string, stage: ReceiptStage, progress: number, timings: ReceiptTimings): Promise<boolean> {
+  async markStage(
+    id: string,
+    stage: ReceiptStage,
+    progress: number,
+    timings: ReceiptTimings,
+  ): Promise<boolean> {
     const result = await this.receipts.update(
       { id, status: ReceiptStatus.PROCESSING },
       { stage, progress: Math.round(progress * 100), timings },
@@ -172,7 +200,12 @@ export class ReceiptsRepository {
     return result.affected === 1;
   }
 
-  async markFailed(id: string, code: FailureCode, message: string, timings?: ReceiptTimings): Promise<boolean> {
+  async markFailed(
+    id: string,
+    code: FailureCode,
+    message: string,
+    timings?: ReceiptTimings,
+  ): Promise<boolean> {
     const result = await this.receipts.update(
       { id, status: In(UNFINISHED) },
       {
@@ -191,7 +224,13 @@ export class ReceiptsRepository {
   async markRetrying(id: string, code: FailureCode, message: string): Promise<boolean> {
     const result = await this.receipts.update(
       { id, status: ReceiptStatus.PROCESSING },
-      { status: ReceiptStatus.QUEUED, stage: null, progress: 0, errorCode: code, errorMessage: message },
+      {
+        status: ReceiptStatus.QUEUED,
+        stage: null,
+        progress: 0,
+        errorCode: code,
+        errorMessage: message,
+      },
     );
     return result.affected === 1;
   }

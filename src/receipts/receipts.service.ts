@@ -68,7 +68,15 @@ export class ReceiptsService {
       const existing = await this.receipts.findBySha256ForOwner(ownerId, upload.sha256);
       if (existing) {
         await this.storage.discardTemp(upload.tempPath);
-        return { body: { id: existing.id, status: existing.status, duplicateOf: existing.id, links: receiptLinks(existing.id) }, duplicate: true };
+        return {
+          body: {
+            id: existing.id,
+            status: existing.status,
+            duplicateOf: existing.id,
+            links: receiptLinks(existing.id),
+          },
+          duplicate: true,
+        };
       }
 
       const id = randomUUID();
@@ -96,7 +104,15 @@ export class ReceiptsService {
           if (winner) {
             await this.storage.delete(key);
             committedKey = undefined;
-            return { body: { id: winner.id, status: winner.status, duplicateOf: winner.id, links: receiptLinks(winner.id) }, duplicate: true };
+            return {
+              body: {
+                id: winner.id,
+                status: winner.status,
+                duplicateOf: winner.id,
+                links: receiptLinks(winner.id),
+              },
+              duplicate: true,
+            };
           }
         }
         throw error;
@@ -136,7 +152,12 @@ export class ReceiptsService {
 
   async list(ownerId: string, query: ListReceiptsQuery): Promise<ReceiptPageDto> {
     const { items, total } = await this.receipts.findPageForOwner(ownerId, query);
-    return { items: items.map((r) => ReceiptResponseDto.from(r)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map((r) => ReceiptResponseDto.from(r)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async delete(id: string, ownerId: string): Promise<void> {
@@ -156,13 +177,21 @@ export class ReceiptsService {
     this.jobs.assertAvailable();
     const queued = await this.receipts.markQueuedForReprocess(id, ownerId);
     if (!queued) {
-      throw new AppError(ErrorCode.RECEIPT_BUSY, `The receipt is ${receipt.status}; wait until it has finished`);
+      throw new AppError(
+        ErrorCode.RECEIPT_BUSY,
+        `The receipt is ${receipt.status}; wait until it has finished`,
+      );
     }
     await this.cache.invalidate(id);
     // If the queue refuses, the reconciler finds the queued receipt without a job and
     // enqueues it, so the request can still report the failure honestly.
     await this.jobs.enqueue(id, requestId);
-    await this.events.publish(id, 'queued', { receiptId: id, status: queued.status, stage: null, progress: 0 });
+    await this.events.publish(id, 'queued', {
+      receiptId: id,
+      status: queued.status,
+      stage: null,
+      progress: 0,
+    });
     return { id, status: queued.status, links: receiptLinks(id) };
   }
 

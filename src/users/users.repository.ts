@@ -16,7 +16,10 @@ export class UsersRepository {
       const saved = await this.users.save(this.users.create({ email, passwordHash }));
       return (await this.findById(saved.id))!;
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         throw new AppError(ErrorCode.EMAIL_TAKEN, 'An account with this email already exists');
       }
       throw error;

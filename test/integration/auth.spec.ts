@@ -18,13 +18,24 @@ describe('accounts and tokens', () => {
     seen.push(res);
     return res;
   };
-  const register = (email: string, password = PASSWORD) => call('POST', '/v1/auth/register', { body: { email, password } });
-  const login = (email: string, password = PASSWORD) => call('POST', '/v1/auth/login', { body: { email, password } });
+  const register = (email: string, password = PASSWORD) =>
+    call('POST', '/v1/auth/register', { body: { email, password } });
+  const login = (email: string, password = PASSWORD) =>
+    call('POST', '/v1/auth/login', { body: { email, password } });
   const me = (token: string) => call('GET', '/v1/me', { token });
 
   const claims = (overrides: Record<string, unknown> = {}) => {
     const now = Math.floor(Date.now() / 1000);
-    return { sub: randomUUID(), sid: randomUUID(), typ: 'access', iat: now, exp: now + 600, iss: 'receipt-vault', aud: 'receipt-vault-api', ...overrides };
+    return {
+      sub: randomUUID(),
+      sid: randomUUID(),
+      typ: 'access',
+      iat: now,
+      exp: now + 600,
+      iss: 'receipt-vault',
+      aud: 'receipt-vault-api',
+      ...overrides,
+    };
   };
 
   beforeAll(async () => {
@@ -45,26 +56,45 @@ describe('accounts and tokens', () => {
   it('registers, logs in, reads /me, refreshes and logs out', async () => {
     const created = await register('ada@example.com');
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), email: 'ada@example.com', createdAt: expect.any(String) });
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      email: 'ada@example.com',
+      createdAt: expect.any(String),
+    });
 
     const tokens = await login('ada@example.com');
     expect(tokens.status).toBe(200);
-    expect(tokens.body).toEqual({ accessToken: expect.any(String), tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.any(String) });
+    expect(tokens.body).toEqual({
+      accessToken: expect.any(String),
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshToken: expect.any(String),
+    });
 
     const profile = await me(tokens.body.accessToken);
     expect(profile.status).toBe(200);
     expect(profile.body).toEqual(created.body);
 
-    const refreshed = await call('POST', '/v1/auth/refresh', { body: { refreshToken: tokens.body.refreshToken } });
+    const refreshed = await call('POST', '/v1/auth/refresh', {
+      body: { refreshToken: tokens.body.refreshToken },
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.refreshToken).not.toBe(tokens.body.refreshToken);
     expect((await me(refreshed.body.accessToken)).status).toBe(200);
 
-    expect((await call('POST', '/v1/auth/logout', { token: refreshed.body.accessToken })).status).toBe(204);
+    expect(
+      (await call('POST', '/v1/auth/logout', { token: refreshed.body.accessToken })).status,
+    ).toBe(204);
     // Logout ends the session: its access tokens and its refresh token stop working at once.
     const after = await me(refreshed.body.accessToken);
     expect(after.status).toBe(401);
-    expect((await call('POST', '/v1/auth/refresh', { body: { refreshToken: refreshed.body.refreshToken } })).status).toBe(401);
+    expect(
+      (
+        await call('POST', '/v1/auth/refresh', {
+          body: { refreshToken: refreshed.body.refreshToken },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('treats A@x.com and a@x.com as one account', async () => {
@@ -90,13 +120,20 @@ describe('accounts and tokens', () => {
   it('revokes the whole family when a used refresh token comes back', async () => {
     await register('carol@example.com');
     const first = (await login('carol@example.com')).body;
-    const second = (await call('POST', '/v1/auth/refresh', { body: { refreshToken: first.refreshToken } })).body;
+    const second = (
+      await call('POST', '/v1/auth/refresh', { body: { refreshToken: first.refreshToken } })
+    ).body;
 
-    const reuse = await call('POST', '/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+    const reuse = await call('POST', '/v1/auth/refresh', {
+      body: { refreshToken: first.refreshToken },
+    });
     expect(reuse.status).toBe(401);
     expect(reuse.body.code).toBe('INVALID_REFRESH_TOKEN');
     // The legitimate successor and its access token die with the family.
-    expect((await call('POST', '/v1/auth/refresh', { body: { refreshToken: second.refreshToken } })).status).toBe(401);
+    expect(
+      (await call('POST', '/v1/auth/refresh', { body: { refreshToken: second.refreshToken } }))
+        .status,
+    ).toBe(401);
     expect((await me(second.accessToken)).status).toBe(401);
   });
 
@@ -104,7 +141,10 @@ describe('accounts and tokens', () => {
     await register('dave@example.com');
     const tokens = (await login('dave@example.com')).body;
     expect((await me(tokens.refreshToken)).status).toBe(401);
-    expect((await call('POST', '/v1/auth/refresh', { body: { refreshToken: tokens.accessToken } })).status).toBe(401);
+    expect(
+      (await call('POST', '/v1/auth/refresh', { body: { refreshToken: tokens.accessToken } }))
+        .status,
+    ).toBe(401);
   });
 
   describe('rejects bad access tokens with 401', () => {
@@ -113,7 +153,9 @@ describe('accounts and tokens', () => {
     beforeAll(async () => {
       await register('erin@example.com');
       const token = (await login('erin@example.com')).body.accessToken as string;
-      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sub: string; sid: string };
+      const payload = JSON.parse(
+        Buffer.from(token.split('.')[1] ?? '', 'base64url').toString(),
+      ) as { sub: string; sid: string };
       valid = { sub: payload.sub, sid: payload.sid };
     });
 
@@ -132,9 +174,24 @@ describe('accounts and tokens', () => {
       ['tampered signature', () => hs256(claims(valid)).slice(0, -4) + 'AAAA'],
       ['alg none', () => forgeJwt({ alg: 'none', typ: 'JWT' }, claims(valid))],
       ['HS512', () => forgeJwt({ alg: 'HS512' }, claims(valid), { hmacSecret: env.JWT_SECRET })],
-      ['RS256', () => forgeJwt({ alg: 'RS256' }, claims(valid), { privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string })],
-      ['kid pointing elsewhere', () => forgeJwt({ alg: 'HS256', kid: '../../dev/null' }, claims(valid), { hmacSecret: '' })],
-      ['jku to a foreign key set', () => forgeJwt({ alg: 'RS256', jku: 'https://evil.example/jwks.json' }, claims(valid), { privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string })],
+      [
+        'RS256',
+        () =>
+          forgeJwt({ alg: 'RS256' }, claims(valid), {
+            privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+          }),
+      ],
+      [
+        'kid pointing elsewhere',
+        () => forgeJwt({ alg: 'HS256', kid: '../../dev/null' }, claims(valid), { hmacSecret: '' }),
+      ],
+      [
+        'jku to a foreign key set',
+        () =>
+          forgeJwt({ alg: 'RS256', jku: 'https://evil.example/jwks.json' }, claims(valid), {
+            privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+          }),
+      ],
       ['wrong issuer', () => hs256(claims({ ...valid, iss: 'someone-else' }))],
       ['wrong audience', () => hs256(claims({ ...valid, aud: 'another-api' }))],
       ['no exp', () => hs256({ ...claims(valid), exp: undefined })],
@@ -144,7 +201,11 @@ describe('accounts and tokens', () => {
 
     it.each(cases)('%s', async (_name, make) => {
       const token = make();
-      const res = await call('GET', '/v1/me', token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } });
+      const res = await call(
+        'GET',
+        '/v1/me',
+        token === undefined ? {} : { headers: { authorization: `Bearer ${token}` } },
+      );
       expect(res.status).toBe(401);
       expect(res.body.code).toBe('UNAUTHORIZED');
       expect(res.headers.get('www-authenticate')).toBe('Bearer');
@@ -152,7 +213,9 @@ describe('accounts and tokens', () => {
 
     it('garbled Authorization schemes', async () => {
       for (const header of ['Bearer', 'Basic Zm9vOmJhcg==', 'Bearer  ', 'bearer\u0000x']) {
-        const res = await fetch(`${api.baseUrl}/v1/me`, { headers: { authorization: header } }).catch(() => null);
+        const res = await fetch(`${api.baseUrl}/v1/me`, {
+          headers: { authorization: header },
+        }).catch(() => null);
         if (res) expect(res.status).toBe(401);
       }
     });
@@ -185,18 +248,27 @@ describe('accounts and tokens', () => {
     });
 
     it('a 1 MB password is refused before any hashing (413)', async () => {
-      const res = await call('POST', '/v1/auth/register', { body: { email: 'h@example.com', password: 'p'.repeat(1024 * 1024) } });
+      const res = await call('POST', '/v1/auth/register', {
+        body: { email: 'h@example.com', password: 'p'.repeat(1024 * 1024) },
+      });
       expect(res.status).toBe(413);
       expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
-      const login1mb = await call('POST', '/v1/auth/login', { body: { email: 'h@example.com', password: 'p'.repeat(1024 * 1024) } });
+      const login1mb = await call('POST', '/v1/auth/login', {
+        body: { email: 'h@example.com', password: 'p'.repeat(1024 * 1024) },
+      });
       expect(login1mb.status).toBe(413);
     });
 
     it('extra fields such as id or role are refused and never persisted', async () => {
       const forcedId = randomUUID();
-      const res = await call('POST', '/v1/auth/register', { body: { email: 'ivan@example.com', password: PASSWORD, id: forcedId, role: 'admin' } });
+      const res = await call('POST', '/v1/auth/register', {
+        body: { email: 'ivan@example.com', password: PASSWORD, id: forcedId, role: 'admin' },
+      });
       expect(res.status).toBe(422);
-      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['id', 'role']);
+      expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'id',
+        'role',
+      ]);
       expect((await login('ivan@example.com')).status).toBe(401);
     });
 
@@ -205,8 +277,16 @@ describe('accounts and tokens', () => {
       expect((await register('judy@example.com', sneaky)).status).toBe(201);
       expect((await login('judy@example.com', sneaky)).status).toBe(200);
       expect((await login('judy@example.com', "' OR '1'='1' --")).status).toBe(401);
-      expect((await call('POST', '/v1/auth/refresh', { body: { refreshToken: "' OR 1=1 --" } })).status).toBe(401);
-      expect((await call('POST', '/v1/auth/login', { body: { email: 'judy@example.com', password: { $ne: null } } })).status).toBe(422);
+      expect(
+        (await call('POST', '/v1/auth/refresh', { body: { refreshToken: "' OR 1=1 --" } })).status,
+      ).toBe(401);
+      expect(
+        (
+          await call('POST', '/v1/auth/login', {
+            body: { email: 'judy@example.com', password: { $ne: null } },
+          })
+        ).status,
+      ).toBe(422);
     });
   });
 });

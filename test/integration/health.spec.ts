@@ -51,8 +51,15 @@ describe('health probes', () => {
   it('readiness is 200 with every check up', async () => {
     const res = await pollUntil(ready, (r) => r.status === 200);
     expect(res.body.status).toBe('ok');
-    expect(Object.keys(res.body.details).sort()).toEqual(['database', 'queue', 'redis', 'storage', 'worker']);
-    for (const check of Object.values(res.body.details)) expect(check).toMatchObject({ status: 'up' });
+    expect(Object.keys(res.body.details).sort()).toEqual([
+      'database',
+      'queue',
+      'redis',
+      'storage',
+      'worker',
+    ]);
+    for (const check of Object.values(res.body.details))
+      expect(check).toMatchObject({ status: 'up' });
   });
 
   it('turns 503 naming Redis within 5 s of Redis stopping, while liveness stays 200, and recovers', async () => {

@@ -15,26 +15,45 @@ describe('receipt reconciler', () => {
   let reconciler: import('../../src/receipts/jobs/receipt-reconciler.js').ReceiptReconciler;
   let producer: import('../../src/receipts/jobs/receipt-jobs.producer.js').ReceiptJobsProducer;
 
-  const insertReceipt = async (status: string, minutesAgo: number, startedMinutesAgo: number | null = null) => {
+  const insertReceipt = async (
+    status: string,
+    minutesAgo: number,
+    startedMinutesAgo: number | null = null,
+  ) => {
     const id = randomUUID();
     await queryDatabase(
-      env.DATABASE_URL!,
+      env.DATABASE_URL,
       `INSERT INTO receipts (id, owner_id, status, mime_type, size_bytes, sha256, storage_key, updated_at, started_at)
        VALUES ($1, $2, $3, 'image/png', 10, $4, $5, now() - make_interval(mins => $6::int),
                CASE WHEN $7::int IS NULL THEN NULL ELSE now() - make_interval(mins => $7::int) END)`,
-      [id, ownerId, status, id.replace(/-/g, '').padEnd(64, '0'), `${ownerId}/${id}.png`, minutesAgo, startedMinutesAgo],
+      [
+        id,
+        ownerId,
+        status,
+        id.replace(/-/g, '').padEnd(64, '0'),
+        `${ownerId}/${id}.png`,
+        minutesAgo,
+        startedMinutesAgo,
+      ],
     );
     return id;
   };
   const statusOf = async (id: string) =>
-    (await queryDatabase(env.DATABASE_URL!, 'SELECT status, error_code FROM receipts WHERE id = $1', [id]))[0];
+    (
+      await queryDatabase(
+        env.DATABASE_URL,
+        'SELECT status, error_code FROM receipts WHERE id = $1',
+        [id],
+      )
+    )[0];
 
   beforeAll(async () => {
     env = await useTestEnv({ STUCK_PROCESSING_MS: '600000' });
     const { CoreModule } = await import('../../src/core.module.js');
     const { ReceiptsModule } = await import('../../src/receipts/receipts.module.js');
     const { ReceiptReconciler } = await import('../../src/receipts/jobs/receipt-reconciler.js');
-    const { ReceiptJobsProducer } = await import('../../src/receipts/jobs/receipt-jobs.producer.js');
+    const { ReceiptJobsProducer } =
+      await import('../../src/receipts/jobs/receipt-jobs.producer.js');
     const moduleRef = await Test.createTestingModule({
       imports: [CoreModule, ReceiptsModule],
       providers: [ReceiptReconciler],
@@ -43,7 +62,10 @@ describe('receipt reconciler', () => {
     reconciler = ctx.get(ReceiptReconciler);
     producer = ctx.get(ReceiptJobsProducer);
     ownerId = (
-      await queryDatabase(env.DATABASE_URL!, `INSERT INTO users (email, password_hash) VALUES ('owner@example.com', 'x') RETURNING id`)
+      await queryDatabase(
+        env.DATABASE_URL,
+        `INSERT INTO users (email, password_hash) VALUES ('owner@example.com', 'x') RETURNING id`,
+      )
     )[0].id;
   });
 

@@ -26,12 +26,16 @@ describe('request pipeline', () => {
   afterAll(() => api?.close());
 
   it('keeps a sane incoming X-Request-ID and echoes it', async () => {
-    const res = await http(api.baseUrl, 'GET', '/health/live', { headers: { 'X-Request-ID': 'client-id-123' } });
+    const res = await http(api.baseUrl, 'GET', '/health/live', {
+      headers: { 'X-Request-ID': 'client-id-123' },
+    });
     expect(res.headers.get('x-request-id')).toBe('client-id-123');
   });
 
   it('replaces an unsafe X-Request-ID with a generated one', async () => {
-    const res = await http(api.baseUrl, 'GET', '/health/live', { headers: { 'X-Request-ID': 'bad id <script>' } });
+    const res = await http(api.baseUrl, 'GET', '/health/live', {
+      headers: { 'X-Request-ID': 'bad id <script>' },
+    });
     expect(res.headers.get('x-request-id')).toMatch(UUID);
   });
 
@@ -42,9 +46,16 @@ describe('request pipeline', () => {
   });
 
   it('404: unknown route in the common error shape, with the request id', async () => {
-    const res = await http(api.baseUrl, 'GET', '/no/such/route', { headers: { 'X-Request-ID': 'req-404' } });
+    const res = await http(api.baseUrl, 'GET', '/no/such/route', {
+      headers: { 'X-Request-ID': 'req-404' },
+    });
     expect(res.status).toBe(404);
-    expect(res.body).toEqual({ statusCode: 404, code: 'NOT_FOUND', message: expect.any(String), requestId: 'req-404' });
+    expect(res.body).toEqual({
+      statusCode: 404,
+      code: 'NOT_FOUND',
+      message: expect.any(String),
+      requestId: 'req-404',
+    });
     expect(res.headers.get('x-request-id')).toBe('req-404');
   });
 
@@ -54,11 +65,18 @@ describe('request pipeline', () => {
       headers: { 'content-type': 'application/json', 'X-Request-ID': 'req-400' },
     });
     expect(res.status).toBe(400);
-    expect(res.body).toEqual({ statusCode: 400, code: 'MALFORMED_JSON', message: expect.any(String), requestId: 'req-400' });
+    expect(res.body).toEqual({
+      statusCode: 400,
+      code: 'MALFORMED_JSON',
+      message: expect.any(String),
+      requestId: 'req-400',
+    });
   });
 
   it('422: validation errors with field-level details', async () => {
-    const res = await http(api.baseUrl, 'POST', '/v1/auth/register', { body: { email: 'not-an-email', password: 'x' } });
+    const res = await http(api.baseUrl, 'POST', '/v1/auth/register', {
+      body: { email: 'not-an-email', password: 'x' },
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.requestId).toBe(res.headers.get('x-request-id'));
@@ -86,12 +104,17 @@ describe('request pipeline', () => {
     expect(ui.text).toContain('swagger-ui');
     const doc = await http(api.baseUrl, 'GET', '/docs-json');
     expect(doc.status).toBe(200);
-    expect(doc.body.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.body.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+    });
     expect(doc.body.components.schemas.ErrorResponseDto.required).toEqual(
       expect.arrayContaining(['statusCode', 'code', 'message', 'requestId']),
     );
     const me = doc.body.paths['/v1/me'].get;
     expect(me.security).toEqual([{ bearer: [] }]);
-    expect(me.responses.default.content['application/json'].schema.$ref).toBe('#/components/schemas/ErrorResponseDto');
+    expect(me.responses.default.content['application/json'].schema.$ref).toBe(
+      '#/components/schemas/ErrorResponseDto',
+    );
   });
 });

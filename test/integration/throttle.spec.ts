@@ -7,11 +7,18 @@ import { useTestEnv } from '../utils/test-env.js';
 describe('brute-force protection', () => {
   let api: TestApp;
   const login = (email: string, headers: Record<string, string> = {}) =>
-    http(api.baseUrl, 'POST', '/v1/auth/login', { body: { email, password: 'wrong password 123' }, headers });
+    http(api.baseUrl, 'POST', '/v1/auth/login', {
+      body: { email, password: 'wrong password 123' },
+      headers,
+    });
 
   beforeAll(async () => {
     // TRUST_PROXY lets the tests speak from many client addresses through X-Forwarded-For.
-    await useTestEnv({ THROTTLE_AUTH_LIMIT: '3', THROTTLE_AUTH_TTL_SECONDS: '2', TRUST_PROXY: 'true' });
+    await useTestEnv({
+      THROTTLE_AUTH_LIMIT: '3',
+      THROTTLE_AUTH_TTL_SECONDS: '2',
+      TRUST_PROXY: 'true',
+    });
     api = await createTestApp();
   });
   afterAll(() => api?.close());
@@ -26,13 +33,18 @@ describe('brute-force protection', () => {
     expect(limited.body.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
 
-    const recovered = await pollUntil(() => login('target@example.com'), (r) => r.status === 401, { timeoutMs: 6000, intervalMs: 500 });
+    const recovered = await pollUntil(
+      () => login('target@example.com'),
+      (r) => r.status === 401,
+      { timeoutMs: 6000, intervalMs: 500 },
+    );
     expect(recovered.body.code).toBe('INVALID_CREDENTIALS');
   });
 
   it('limits one account tried from many addresses', async () => {
     const from = (i: number) => ({ 'X-Forwarded-For': `203.0.113.${i}` });
-    for (let i = 1; i <= 3; i++) expect((await login('victim@example.com', from(i))).status).toBe(401);
+    for (let i = 1; i <= 3; i++)
+      expect((await login('victim@example.com', from(i))).status).toBe(401);
     const res = await login('victim@example.com', from(4));
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after-account')).not.toBeNull();
@@ -42,7 +54,8 @@ describe('brute-force protection', () => {
 
   it('limits one address trying many accounts', async () => {
     const from = { 'X-Forwarded-For': '198.51.100.7' };
-    for (let i = 1; i <= 3; i++) expect((await login(`user${i}@example.com`, from)).status).toBe(401);
+    for (let i = 1; i <= 3; i++)
+      expect((await login(`user${i}@example.com`, from)).status).toBe(401);
     const res = await login('user4@example.com', from);
     expect(res.status).toBe(429);
     expect(res.headers.get('retry-after-ip')).not.toBeNull();

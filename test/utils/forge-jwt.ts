@@ -19,7 +19,9 @@ export function forgeJwt(
       .update(signingInput)
       .digest('base64url');
   } else if (alg === 'RS256') {
-    signature = createSign('RSA-SHA256').update(signingInput).sign(key.privateKeyPem ?? '', 'base64url');
+    signature = createSign('RSA-SHA256')
+      .update(signingInput)
+      .sign(key.privateKeyPem ?? '', 'base64url');
   }
   return `${signingInput}.${signature}`;
 }

@@ -14,7 +14,12 @@ export interface HttpOptions {
 }
 
 /** A small fetch wrapper for tests: JSON in, parsed JSON (or text) out, never throws on status. */
-export async function http<T = any>(baseUrl: string, method: string, path: string, options: HttpOptions = {}): Promise<HttpResult<T>> {
+export async function http<T = any>(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: HttpOptions = {},
+): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   let body: RequestInit['body'] = options.rawBody;

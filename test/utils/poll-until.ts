@@ -10,7 +10,9 @@ export async function pollUntil<T>(
     last = await probe();
     if (done(last)) return last;
     if (Date.now() > deadline) {
-      throw new Error(`pollUntil: condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+      throw new Error(
+        `pollUntil: condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

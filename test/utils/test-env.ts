@@ -10,7 +10,9 @@ import { createTestDatabase } from './create-test-database.js';
  * its own Redis key prefix and its own storage folder. Call before importing any app module:
  * configuration is validated when the config module is first imported.
  */
-export async function useTestEnv(overrides: Record<string, string> = {}): Promise<Record<string, string>> {
+export async function useTestEnv(
+  overrides: Record<string, string> = {},
+): Promise<Record<string, string>> {
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     DATABASE_URL: await createTestDatabase(),

@@ -15,7 +15,11 @@ export class CredentialsDto {
   @IsEmail({ allow_utf8_local_part: true }, { message: 'email must be an email address' })
   email: string;
 
-  @ApiProperty({ example: 'correct horse battery staple', minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX })
+  @ApiProperty({
+    example: 'correct horse battery staple',
+    minLength: PASSWORD_MIN,
+    maxLength: PASSWORD_MAX,
+  })
   @IsString()
   @MinLength(PASSWORD_MIN)
   @MaxLength(PASSWORD_MAX)

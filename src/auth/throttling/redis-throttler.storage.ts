@@ -29,16 +29,34 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     private readonly keys: CacheKeys,
   ) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
     const base = this.keys.throttle(`${throttlerName}:${key}`);
     let reply: [number, number, number];
     try {
-      reply = (await this.redis.eval(INCREMENT, 2, `${base}:hits`, `${base}:block`, ttl, limit, blockDuration || ttl)) as [number, number, number];
+      reply = (await this.redis.eval(
+        INCREMENT,
+        2,
+        `${base}:hits`,
+        `${base}:block`,
+        ttl,
+        limit,
+        blockDuration || ttl,
+      )) as [number, number, number];
     } catch (error) {
-      throw new AppError(ErrorCode.DEPENDENCY_UNAVAILABLE, 'Rate limiting is unavailable, try again shortly', {
-        cause: error,
-        retryAfterSeconds: 2,
-      });
+      throw new AppError(
+        ErrorCode.DEPENDENCY_UNAVAILABLE,
+        'Rate limiting is unavailable, try again shortly',
+        {
+          cause: error,
+          retryAfterSeconds: 2,
+        },
+      );
     }
     const [totalHits, windowMs, blockMs] = reply;
     return {

@@ -11,7 +11,10 @@ export class ErrorResponseDto {
   @ApiProperty({ example: 'Receipt not found' })
   message: string;
 
-  @ApiProperty({ example: '9f1c2a6e-52c1-4a43-9d39-3c0f6c2f8f0e', description: 'Echo of X-Request-ID' })
+  @ApiProperty({
+    example: '9f1c2a6e-52c1-4a43-9d39-3c0f6c2f8f0e',
+    description: 'Echo of X-Request-ID',
+  })
   requestId: string;
 
   @ApiPropertyOptional({

@@ -29,9 +29,17 @@ const UNAVAILABLE_MESSAGES = [
 /** True when an error means "PostgreSQL or Redis is not reachable right now". */
 export function isDependencyUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const candidate = e as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    const candidate = e as {
+      code?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
     if (typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) return true;
-    if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => (candidate.message as string).includes(m))) {
+    if (
+      typeof candidate.message === 'string' &&
+      UNAVAILABLE_MESSAGES.some((m) => (candidate.message as string).includes(m))
+    ) {
       return true;
     }
     e = candidate.driverError ?? candidate.cause;

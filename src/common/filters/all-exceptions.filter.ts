@@ -67,7 +67,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       const status = statusForCode(exception.code);
       const headers: Record<string, string> = {};
-      if (exception.retryAfterSeconds !== undefined) headers['Retry-After'] = String(exception.retryAfterSeconds);
+      if (exception.retryAfterSeconds !== undefined)
+        headers['Retry-After'] = String(exception.retryAfterSeconds);
       if (status === 401) headers['WWW-Authenticate'] = 'Bearer';
       return {
         status,
@@ -85,7 +86,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return {
         status: 429,
         headers: { 'Retry-After': String(retryAfterFromThrottler(res)) },
-        body: { statusCode: 429, code: ErrorCode.RATE_LIMITED, message: 'Too many requests, try again later' },
+        body: {
+          statusCode: 429,
+          code: ErrorCode.RATE_LIMITED,
+          message: 'Too many requests, try again later',
+        },
       };
     }
 
@@ -96,7 +101,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
         return {
           status,
           headers: {},
-          body: { statusCode: 400, code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' },
+          body: {
+            statusCode: 400,
+            code: ErrorCode.MALFORMED_JSON,
+            message: 'The request body is not valid JSON',
+          },
         };
       }
       const response = exception.getResponse();
@@ -104,13 +113,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
         typeof response === 'object' && response !== null && 'message' in response
           ? String(response.message)
           : exception.message;
-      const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
+      const headers: Record<string, string> =
+        status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
       return {
         status,
         headers,
         body: {
           statusCode: status,
-          code: CODE_FOR_HTTP_STATUS[status] ?? (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST),
+          code:
+            CODE_FOR_HTTP_STATUS[status] ??
+            (status >= 500 ? ErrorCode.INTERNAL_ERROR : ErrorCode.BAD_REQUEST),
           message: status >= 500 ? 'Internal server error' : message,
         },
       };

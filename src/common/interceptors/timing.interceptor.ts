@@ -31,7 +31,10 @@ export class TimingInterceptor implements NestInterceptor {
         const ms = elapsedMs();
         if (!res.headersSent) res.setHeader('Server-Timing', `app;dur=${ms.toFixed(1)}`);
         if (ms > this.slowMs) {
-          this.logger.warn({ method: req.method, url: req.originalUrl, ms: Math.round(ms) }, 'Slow request');
+          this.logger.warn(
+            { method: req.method, url: req.originalUrl, ms: Math.round(ms) },
+            'Slow request',
+          );
         }
       }),
     );

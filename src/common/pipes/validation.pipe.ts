@@ -26,6 +26,8 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) =>
-      new AppError(ErrorCode.VALIDATION_FAILED, 'The request is not valid', { details: flatten(errors) }),
+      new AppError(ErrorCode.VALIDATION_FAILED, 'The request is not valid', {
+        details: flatten(errors),
+      }),
   });
 }

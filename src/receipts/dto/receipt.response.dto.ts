@@ -7,7 +7,10 @@ export class ReceiptLinksDto {
   @ApiProperty({ example: '/v1/receipts/3f0c…' })
   self: string;
 
-  @ApiProperty({ example: '/v1/receipts/3f0c…/events', description: 'Server-Sent Events of its progress' })
+  @ApiProperty({
+    example: '/v1/receipts/3f0c…/events',
+    description: 'Server-Sent Events of its progress',
+  })
   events: string;
 
   @ApiProperty({ example: '/v1/receipts/3f0c…/file', description: 'The original upload' })
@@ -26,10 +29,20 @@ export class ReceiptSummaryDto {
   @ApiProperty({ nullable: true, type: String })
   merchantName: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '2024-03-15', description: 'ISO 8601 date' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '2024-03-15',
+    description: 'ISO 8601 date',
+  })
   date: string | null;
 
-  @ApiProperty({ nullable: true, type: String, example: '42.50', description: 'Decimal string, never a float' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '42.50',
+    description: 'Decimal string, never a float',
+  })
   total: string | null;
 
   @ApiProperty({ nullable: true, type: String, example: 'EUR', description: 'ISO 4217' })
@@ -43,7 +56,10 @@ export class ReceiptAcceptedDto {
   @ApiProperty({ enum: Object.values(ReceiptStatus) })
   status: ReceiptStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Set when the same file was uploaded before: the existing receipt' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Set when the same file was uploaded before: the existing receipt',
+  })
   duplicateOf?: string;
 
   @ApiProperty({ type: ReceiptLinksDto })
@@ -62,7 +78,11 @@ export class ReceiptResponseDto {
   @ApiProperty({ enum: Object.values(ReceiptStatus) })
   status: ReceiptStatus;
 
-  @ApiProperty({ enum: Object.values(ReceiptStage), nullable: true, description: 'While processing' })
+  @ApiProperty({
+    enum: Object.values(ReceiptStage),
+    nullable: true,
+    description: 'While processing',
+  })
   stage: ReceiptStage | null;
 
   @ApiProperty({ minimum: 0, maximum: 100, description: 'Percent, at the last stage change' })
@@ -106,10 +126,17 @@ export class ReceiptResponseDto {
   })
   record: ReceiptRecord | null;
 
-  @ApiProperty({ type: [String], description: 'Why the receipt needs review (arithmetic that does not add up, missing fields)' })
+  @ApiProperty({
+    type: [String],
+    description: 'Why the receipt needs review (arithmetic that does not add up, missing fields)',
+  })
   reviewIssues: string[];
 
-  @ApiProperty({ type: ReceiptErrorDto, nullable: true, description: 'When failed, or the last failed attempt while retrying' })
+  @ApiProperty({
+    type: ReceiptErrorDto,
+    nullable: true,
+    description: 'When failed, or the last failed attempt while retrying',
+  })
   error: ReceiptErrorDto | null;
 
   @ApiProperty({ nullable: true, type: String, enum: ['tesseract', 'pdf-text', 'mixed'] })
@@ -148,7 +175,12 @@ export class ReceiptResponseDto {
       pages: r.pages,
       note: r.note,
       tags: r.tags,
-      summary: { merchantName: r.merchantName, date: r.receiptDate, total: r.total, currency: r.currency },
+      summary: {
+        merchantName: r.merchantName,
+        date: r.receiptDate,
+        total: r.total,
+        currency: r.currency,
+      },
       record: r.record,
       reviewIssues: r.reviewIssues ?? [],
       error: r.errorCode ? { code: r.errorCode, message: r.errorMessage ?? '' } : null,
@@ -177,7 +209,9 @@ export class ReceiptPageDto {
 }
 
 export class EventsTokenDto {
-  @ApiProperty({ description: 'Pass as `?token=` to the events URL (EventSource cannot send headers)' })
+  @ApiProperty({
+    description: 'Pass as `?token=` to the events URL (EventSource cannot send headers)',
+  })
   token: string;
 
   @ApiProperty({ example: 300 })

@@ -5,13 +5,16 @@ export class UploadReceiptDto {
   @ApiProperty({
     type: 'string',
     format: 'binary',
-    description: 'JPEG, PNG, WebP, TIFF or PDF; the type is decided from the bytes. Up to MAX_UPLOAD_BYTES.',
+    description:
+      'JPEG, PNG, WebP, TIFF or PDF; the type is decided from the bytes. Up to MAX_UPLOAD_BYTES.',
   })
   file: unknown;
 
   @ApiPropertyOptional({ maxLength: 1000 })
   note?: string;
 
-  @ApiPropertyOptional({ description: 'Comma-separated, or the field repeated; at most 20 tags of 50 characters' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated, or the field repeated; at most 20 tags of 50 characters',
+  })
   tags?: string;
 }

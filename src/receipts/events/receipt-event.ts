@@ -1,7 +1,8 @@
 import type { ReceiptStage } from '../receipt-status.js';
 
 /** What the event stream of one receipt carries. `id` is the Redis stream entry id. */
-export type ReceiptEventType = 'state' | 'queued' | 'stage' | 'progress' | 'completed' | 'needs_review' | 'failed';
+export type ReceiptEventType =
+  'state' | 'queued' | 'stage' | 'progress' | 'completed' | 'needs_review' | 'failed';
 
 export interface ReceiptEventData {
   receiptId: string;

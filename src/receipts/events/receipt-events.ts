@@ -35,7 +35,14 @@ export class ReceiptEvents implements OnModuleDestroy {
 
   async publish(receiptId: string, type: ReceiptEventType, data: ReceiptEventData): Promise<void> {
     try {
-      await this.redis.eval(PUBLISH, 2, this.keys.receiptEventLog(receiptId), this.keys.receiptEvents(receiptId), type, JSON.stringify(data));
+      await this.redis.eval(
+        PUBLISH,
+        2,
+        this.keys.receiptEventLog(receiptId),
+        this.keys.receiptEvents(receiptId),
+        type,
+        JSON.stringify(data),
+      );
     } catch (error) {
       this.logger.warn(`event ${type} for ${receiptId} not published: ${(error as Error).message}`);
     }
@@ -43,13 +50,23 @@ export class ReceiptEvents implements OnModuleDestroy {
 
   /** Events logged after `afterId` (exclusive), oldest first. */
   async replay(receiptId: string, afterId: string): Promise<ReceiptEvent[]> {
-    const entries = await this.redis.xrange(this.keys.receiptEventLog(receiptId), `(${afterId}`, '+');
+    const entries = await this.redis.xrange(
+      this.keys.receiptEventLog(receiptId),
+      `(${afterId}`,
+      '+',
+    );
     return entries.map(([id, fields]) => toEvent(id, fields));
   }
 
   /** The id of the newest logged event, or '0-0' when there is none. */
   async lastId(receiptId: string): Promise<string> {
-    const newest = await this.redis.xrevrange(this.keys.receiptEventLog(receiptId), '+', '-', 'COUNT', 1);
+    const newest = await this.redis.xrevrange(
+      this.keys.receiptEventLog(receiptId),
+      '+',
+      '-',
+      'COUNT',
+      1,
+    );
     return newest[0]?.[0] ?? '0-0';
   }
 
@@ -101,5 +118,9 @@ export class ReceiptEvents implements OnModuleDestroy {
 function toEvent(id: string, fields: string[]): ReceiptEvent {
   const record: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) record[fields[i] ?? ''] = fields[i + 1] ?? '';
-  return { id, type: record.type as ReceiptEventType, data: JSON.parse(record.data ?? '{}') as ReceiptEventData };
+  return {
+    id,
+    type: record.type as ReceiptEventType,
+    data: JSON.parse(record.data ?? '{}') as ReceiptEventData,
+  };
 }

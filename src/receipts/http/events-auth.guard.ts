@@ -30,7 +30,8 @@ export class EventsAuthGuard extends AuthGuard('jwt') {
     if (token === undefined) {
       await super.canActivate(context);
     } else {
-      if (typeof token !== 'string') throw new AppError(ErrorCode.UNAUTHORIZED, 'The events token is invalid or expired');
+      if (typeof token !== 'string')
+        throw new AppError(ErrorCode.UNAUTHORIZED, 'The events token is invalid or expired');
       const ownerId = await this.tokens.verify(token, receiptId);
       req.user = { id: ownerId, email: '', sessionId: '' } satisfies AuthUser;
     }

@@ -48,7 +48,8 @@ export class EventsTokenService {
         issuer: auth.issuer,
         audience: `${auth.audience}:events`,
       });
-      if (claims.typ === TYPE && claims.rid === receiptId && typeof claims.sub === 'string') return claims.sub;
+      if (claims.typ === TYPE && claims.rid === receiptId && typeof claims.sub === 'string')
+        return claims.sub;
     } catch {
       // fall through: any verification failure is the same 401
     }

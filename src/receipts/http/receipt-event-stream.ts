@@ -41,11 +41,16 @@ export class ReceiptEventStream {
 
       // Heartbeats repeat the last id: Nest would otherwise number them, and a browser would
       // resume from that number.
-      const heartbeat = setInterval(() => subscriber.next({ id: lastSent, type: 'heartbeat', data: {} }), HEARTBEAT_MS);
+      const heartbeat = setInterval(
+        () => subscriber.next({ id: lastSent, type: 'heartbeat', data: {} }),
+        HEARTBEAT_MS,
+      );
 
       const start = async () => {
         // Listen first, then look back: nothing published in between is missed.
-        unsubscribe = await this.events.subscribe(receiptId, (event) => (live ? emit(event) : buffered.push(event)));
+        unsubscribe = await this.events.subscribe(receiptId, (event) =>
+          live ? emit(event) : buffered.push(event),
+        );
         if (lastEventId) {
           for (const event of await this.events.replay(receiptId, lastEventId)) emit(event);
           if (subscriber.closed) return;
@@ -59,7 +64,14 @@ export class ReceiptEventStream {
           subscriber.next({
             id: latestId,
             type: 'state',
-            data: { receiptId, status: state.status, stage: state.stage, progress: state.progress, attempt: state.attempts, error: state.error },
+            data: {
+              receiptId,
+              status: state.status,
+              stage: state.stage,
+              progress: state.progress,
+              attempt: state.attempts,
+              error: state.error,
+            },
           });
         }
         // Finished before (or while) we looked: say how it ended and close, whatever the log holds.

@@ -56,7 +56,9 @@ import { EVENTS_TOKEN_TTL_SECONDS, EventsTokenService } from './events-token.ser
 import { ReceiptEventStream } from './receipt-event-stream.js';
 
 /** A malformed id names no receipt: it is answered exactly as an unknown one. */
-const ID = new ParseUUIDPipe({ exceptionFactory: () => new AppError(ErrorCode.RECEIPT_NOT_FOUND, 'Receipt not found') });
+const ID = new ParseUUIDPipe({
+  exceptionFactory: () => new AppError(ErrorCode.RECEIPT_NOT_FOUND, 'Receipt not found'),
+});
 
 @ApiTags('receipts')
 @ApiBearerAuth()
@@ -71,20 +73,29 @@ export class ReceiptsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Upload a receipt (photo, scan or PDF); answered 202 at once, processed in the background',
+    summary:
+      'Upload a receipt (photo, scan or PDF); answered 202 at once, processed in the background',
     description:
       'The same user uploading byte-identical content again gets the existing receipt (200 with `duplicateOf`).',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadReceiptDto })
-  @ApiAcceptedResponse({ type: ReceiptAcceptedDto, description: 'Queued; `Location` points at the receipt' })
+  @ApiAcceptedResponse({
+    type: ReceiptAcceptedDto,
+    description: 'Queued; `Location` points at the receipt',
+  })
   @ApiOkResponse({ type: ReceiptAcceptedDto, description: 'Duplicate of an earlier upload' })
   @ApiPayloadTooLargeResponse({ description: 'FILE_TOO_LARGE' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE (decided from the bytes)' })
-  @ApiUnprocessableEntityResponse({
-    description: 'EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED',
+  @ApiUnsupportedMediaTypeResponse({
+    description: 'UNSUPPORTED_MEDIA_TYPE (decided from the bytes)',
   })
-  @ApiServiceUnavailableResponse({ description: 'DEPENDENCY_UNAVAILABLE, with Retry-After; nothing is kept' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'DEPENDENCY_UNAVAILABLE, with Retry-After; nothing is kept',
+  })
   async upload(
     @CurrentUser() user: AuthUser,
     @Req() req: Request,
@@ -103,7 +114,9 @@ export class ReceiptsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A receipt: status, stage, progress, timings, the error or the extracted record' })
+  @ApiOperation({
+    summary: 'A receipt: status, stage, progress, timings, the error or the extracted record',
+  })
   @ApiOkResponse({ type: ReceiptResponseDto })
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND (also for other users’ receipts)' })
   get(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<ReceiptResponseDto> {
@@ -140,19 +153,32 @@ export class ReceiptsController {
   @ApiAcceptedResponse({ type: ReceiptAcceptedDto })
   @ApiConflictResponse({ description: 'RECEIPT_BUSY: still queued or processing' })
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
-  reprocess(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<ReceiptAcceptedDto> {
+  reprocess(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ID) id: string,
+  ): Promise<ReceiptAcceptedDto> {
     return this.receipts.reprocess(id, user.id, this.cls.getId());
   }
 
   @Post(':id/events-token')
   @HttpCode(201)
-  @ApiOperation({ summary: 'A short-lived token that opens this receipt’s event stream from a browser EventSource' })
+  @ApiOperation({
+    summary:
+      'A short-lived token that opens this receipt’s event stream from a browser EventSource',
+  })
   @ApiOkResponse({ type: EventsTokenDto })
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
-  async eventsToken(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<EventsTokenDto> {
+  async eventsToken(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ID) id: string,
+  ): Promise<EventsTokenDto> {
     await this.receipts.findOwned(id, user.id);
     const token = await this.eventsTokens.issue(user.id, id);
-    return { token, expiresIn: EVENTS_TOKEN_TTL_SECONDS, url: `/v1/receipts/${id}/events?token=${encodeURIComponent(token)}` };
+    return {
+      token,
+      expiresIn: EVENTS_TOKEN_TTL_SECONDS,
+      url: `/v1/receipts/${id}/events?token=${encodeURIComponent(token)}`,
+    };
   }
 
   @Public()

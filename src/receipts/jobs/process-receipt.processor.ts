@@ -32,7 +32,10 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const { concurrency } = this.config.getOrThrow('queue', { infer: true });
     void this.queue.process(ReceiptJob.PROCESS, concurrency, (job) => this.handle(job));
-    this.queue.on('failed', (job: Job<ProcessReceiptPayload>, error: Error) => void this.onFailed(job, error));
+    this.queue.on(
+      'failed',
+      (job: Job<ProcessReceiptPayload>, error: Error) => void this.onFailed(job, error),
+    );
   }
 
   async handle(job: Job<ProcessReceiptPayload>): Promise<string> {

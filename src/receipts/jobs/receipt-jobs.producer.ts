@@ -10,10 +10,14 @@ const ENQUEUE_TIMEOUT_MS = 2000;
 const KEEP_FAILED_JOBS_SECONDS = 7 * 86_400;
 
 function unavailable(cause?: unknown): AppError {
-  return new AppError(ErrorCode.DEPENDENCY_UNAVAILABLE, 'The job queue is unavailable, try again shortly', {
-    cause,
-    retryAfterSeconds: 2,
-  });
+  return new AppError(
+    ErrorCode.DEPENDENCY_UNAVAILABLE,
+    'The job queue is unavailable, try again shortly',
+    {
+      cause,
+      retryAfterSeconds: 2,
+    },
+  );
 }
 
 /**

@@ -5,7 +5,12 @@ import { ReceiptExtractor } from '../../ocr/receipt-extractor.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
 import { ReceiptCache } from '../receipt-cache.js';
 import type { ReceiptEntity, ReceiptTimings } from '../receipt.entity.js';
-import { type FailureCode, FAILURE_CODES, type ReceiptStage, ReceiptStatus } from '../receipt-status.js';
+import {
+  type FailureCode,
+  FAILURE_CODES,
+  type ReceiptStage,
+  ReceiptStatus,
+} from '../receipt-status.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { FileStorage } from '../storage/file-storage.js';
 
@@ -25,10 +30,15 @@ function failureCodeOf(error: unknown): FailureCode {
   const code = error instanceof AppError ? error.code : undefined;
   if (code && (FAILURE_CODES as readonly string[]).includes(code)) return code as FailureCode;
   // Refusals found only now (the API checks these too) mean the file cannot be processed.
-  if (code === ErrorCode.IMAGE_TOO_LARGE || code === ErrorCode.TOO_MANY_PAGES || code === ErrorCode.PDF_ENCRYPTED) {
+  if (
+    code === ErrorCode.IMAGE_TOO_LARGE ||
+    code === ErrorCode.TOO_MANY_PAGES ||
+    code === ErrorCode.PDF_ENCRYPTED
+  ) {
     return 'FILE_UNREADABLE';
   }
-  if (code === ErrorCode.EMPTY_FILE || code === ErrorCode.UNSUPPORTED_MEDIA_TYPE) return 'FILE_UNREADABLE';
+  if (code === ErrorCode.EMPTY_FILE || code === ErrorCode.UNSUPPORTED_MEDIA_TYPE)
+    return 'FILE_UNREADABLE';
   return 'OCR_FAILED';
 }
 
@@ -112,27 +122,53 @@ export class ReceiptProcessingService {
     });
     await this.cache.invalidate(receipt.id);
     if (!saved) return 'skipped';
-    await this.events.publish(receipt.id, status, { receiptId: receipt.id, status, stage: null, progress: 100, error: null });
+    await this.events.publish(receipt.id, status, {
+      receiptId: receipt.id,
+      status,
+      stage: null,
+      progress: 100,
+      error: null,
+    });
     this.logger.log({ receiptId: receipt.id, status, ms: finished.totalMs }, 'receipt processed');
     return status;
   }
 
-  private async fail(receipt: ReceiptEntity, error: unknown, attempt: AttemptInfo, timings: ReceiptTimings): Promise<ProcessOutcome> {
+  private async fail(
+    receipt: ReceiptEntity,
+    error: unknown,
+    attempt: AttemptInfo,
+    timings: ReceiptTimings,
+  ): Promise<ProcessOutcome> {
     const code = failureCodeOf(error);
     const message = messageOf(error);
     const permanent = error instanceof AppError && error.permanent;
     if (!permanent && attempt.willRetry) {
-      this.logger.warn({ receiptId: receipt.id, code, err: error }, `attempt ${attempt.attempt} failed; will retry`);
+      this.logger.warn(
+        { receiptId: receipt.id, code, err: error },
+        `attempt ${attempt.attempt} failed; will retry`,
+      );
       await this.receipts.markRetrying(receipt.id, code, message);
       await this.cache.invalidate(receipt.id);
-      await this.events.publish(receipt.id, 'queued', { receiptId: receipt.id, status: 'queued', attempt: attempt.attempt, error: { code, message } });
+      await this.events.publish(receipt.id, 'queued', {
+        receiptId: receipt.id,
+        status: 'queued',
+        attempt: attempt.attempt,
+        error: { code, message },
+      });
       // Rethrown so Bull schedules the retry with backoff.
       throw error;
     }
     this.logger.warn({ receiptId: receipt.id, code, err: error }, 'receipt failed');
-    await this.receipts.markFailed(receipt.id, code, message, { ...timings, finishedAt: new Date().toISOString() });
+    await this.receipts.markFailed(receipt.id, code, message, {
+      ...timings,
+      finishedAt: new Date().toISOString(),
+    });
     await this.cache.invalidate(receipt.id);
-    await this.events.publish(receipt.id, 'failed', { receiptId: receipt.id, status: 'failed', error: { code, message } });
+    await this.events.publish(receipt.id, 'failed', {
+      receiptId: receipt.id,
+      status: 'failed',
+      error: { code, message },
+    });
     return 'failed';
   }
 }
@@ -187,7 +223,14 @@ class StageTracker {
     this.lastProgressAt = now;
     this.lastPercent = percent;
     this.pending = this.pending
-      .then(() => this.events.publish(this.receipt.id, 'progress', { receiptId: this.receipt.id, status: 'processing', stage: p.stage, progress: percent }))
+      .then(() =>
+        this.events.publish(this.receipt.id, 'progress', {
+          receiptId: this.receipt.id,
+          status: 'processing',
+          stage: p.stage,
+          progress: percent,
+        }),
+      )
       .catch(() => undefined);
   }
 

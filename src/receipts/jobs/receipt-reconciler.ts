@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
@@ -56,10 +62,18 @@ export class ReceiptReconciler implements OnApplicationBootstrap, OnApplicationS
 
   /** One pass; returns what it did (for tests and logs). */
   async runOnce(now = new Date()): Promise<{ requeued: string[]; timedOut: string[] }> {
-    const { reconcileIntervalMs, stuckProcessingMs } = this.config.getOrThrow('queue', { infer: true });
+    const { reconcileIntervalMs, stuckProcessingMs } = this.config.getOrThrow('queue', {
+      infer: true,
+    });
     const lockKey = `${this.keys.bullPrefix()}:reconciler-lock`;
     const token = randomUUID();
-    const locked = await this.redis.set(lockKey, token, 'PX', Math.max(1000, reconcileIntervalMs), 'NX');
+    const locked = await this.redis.set(
+      lockKey,
+      token,
+      'PX',
+      Math.max(1000, reconcileIntervalMs),
+      'NX',
+    );
     if (!locked) return { requeued: [], timedOut: [] };
     try {
       return await this.reconcile(now, stuckProcessingMs);
@@ -68,17 +82,29 @@ export class ReceiptReconciler implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private async reconcile(now: Date, stuckProcessingMs: number): Promise<{ requeued: string[]; timedOut: string[] }> {
+  private async reconcile(
+    now: Date,
+    stuckProcessingMs: number,
+  ): Promise<{ requeued: string[]; timedOut: string[] }> {
     const requeued: string[] = [];
     const timedOut: string[] = [];
-    const candidates = await this.receipts.findUnfinishedSince(new Date(now.getTime() - GRACE_MS), BATCH);
+    const candidates = await this.receipts.findUnfinishedSince(
+      new Date(now.getTime() - GRACE_MS),
+      BATCH,
+    );
     for (const receipt of candidates) {
       const stuck =
         receipt.status === ReceiptStatus.PROCESSING &&
         receipt.startedAt !== null &&
         now.getTime() - receipt.startedAt.getTime() > stuckProcessingMs;
       if (stuck) {
-        if (await this.receipts.markFailed(receipt.id, 'TIMEOUT', 'Processing took too long and was stopped')) {
+        if (
+          await this.receipts.markFailed(
+            receipt.id,
+            'TIMEOUT',
+            'Processing took too long and was stopped',
+          )
+        ) {
           timedOut.push(receipt.id);
           await this.cache.invalidate(receipt.id);
           await this.events.publish(receipt.id, 'failed', {
@@ -94,7 +120,8 @@ export class ReceiptReconciler implements OnApplicationBootstrap, OnApplicationS
         requeued.push(receipt.id);
       }
     }
-    if (requeued.length || timedOut.length) this.logger.warn({ requeued, timedOut }, 'reconciled unfinished receipts');
+    if (requeued.length || timedOut.length)
+      this.logger.warn({ requeued, timedOut }, 'reconciled unfinished receipts');
     return { requeued, timedOut };
   }
 }

@@ -44,7 +44,8 @@ export class LocalDiskStorage extends FileStorage {
   localPath(key: string): string {
     // Keys are generated, but a bad one must never escape the root.
     const path = resolve(this.root, key);
-    if (!KEY.test(key) || !path.startsWith(this.root + sep)) throw new Error(`invalid storage key: ${key}`);
+    if (!KEY.test(key) || !path.startsWith(this.root + sep))
+      throw new Error(`invalid storage key: ${key}`);
     return path;
   }
 

@@ -4,7 +4,11 @@ import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
-import { DETECTION_HEAD_BYTES, type DetectedType, detectFromHeadBytes } from '../../files/file-inspector.js';
+import {
+  DETECTION_HEAD_BYTES,
+  type DetectedType,
+  detectFromHeadBytes,
+} from '../../files/file-inspector.js';
 import type { FieldError } from '../../common/pipes/validation.pipe.js';
 import type { FileStorage } from '../storage/file-storage.js';
 import { sanitiseFilename } from './sanitise-filename.js';
@@ -73,16 +77,30 @@ function parseTags(values: string[]): string[] {
   return [...new Set(tags)];
 }
 
-function validateFields(fields: Map<string, string[]>, unknown: string[]): { note: string | null; tags: string[] } {
-  const problems: FieldError[] = unknown.map((field) => ({ field, messages: [`property ${field} should not exist`] }));
+function validateFields(
+  fields: Map<string, string[]>,
+  unknown: string[],
+): { note: string | null; tags: string[] } {
+  const problems: FieldError[] = unknown.map((field) => ({
+    field,
+    messages: [`property ${field} should not exist`],
+  }));
   const note = fields.get('note')?.join('\n').trim() || null;
-  if (note && note.length > MAX_NOTE) problems.push({ field: 'note', messages: [`note must be at most ${MAX_NOTE} characters`] });
+  if (note && note.length > MAX_NOTE)
+    problems.push({ field: 'note', messages: [`note must be at most ${MAX_NOTE} characters`] });
   const tags = parseTags(fields.get('tags') ?? []);
-  if (tags.length > MAX_TAGS) problems.push({ field: 'tags', messages: [`at most ${MAX_TAGS} tags`] });
+  if (tags.length > MAX_TAGS)
+    problems.push({ field: 'tags', messages: [`at most ${MAX_TAGS} tags`] });
   if (tags.some((t) => t.length > MAX_TAG_LENGTH)) {
-    problems.push({ field: 'tags', messages: [`each tag must be at most ${MAX_TAG_LENGTH} characters`] });
+    problems.push({
+      field: 'tags',
+      messages: [`each tag must be at most ${MAX_TAG_LENGTH} characters`],
+    });
   }
-  if (problems.length) throw new AppError(ErrorCode.VALIDATION_FAILED, 'The upload is not valid', { details: problems });
+  if (problems.length)
+    throw new AppError(ErrorCode.VALIDATION_FAILED, 'The upload is not valid', {
+      details: problems,
+    });
   return { note, tags };
 }
 
@@ -98,7 +116,10 @@ export async function receiveMultipartUpload(
   maxBytes: number,
 ): Promise<ReceivedUpload> {
   if (!req.headers['content-type']?.toLowerCase().startsWith('multipart/form-data')) {
-    throw new AppError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the receipt as multipart/form-data with a `file` field');
+    throw new AppError(
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      'Send the receipt as multipart/form-data with a `file` field',
+    );
   }
 
   let parser: busboy.Busboy;
@@ -133,9 +154,13 @@ export async function receiveMultipartUpload(
       stream.on('limit', () => {
         stream.unpipe();
         stream.destroy(
-          new AppError(ErrorCode.FILE_TOO_LARGE, `The file is larger than the ${maxBytes} bytes allowed`, {
-            details: { maxBytes },
-          }),
+          new AppError(
+            ErrorCode.FILE_TOO_LARGE,
+            `The file is larger than the ${maxBytes} bytes allowed`,
+            {
+              details: { maxBytes },
+            },
+          ),
         );
       });
       fileDone = storage.createTempFile().then(({ path, stream: out }) => {
@@ -152,7 +177,9 @@ export async function receiveMultipartUpload(
       }
       fields.set(name, [...(fields.get(name) ?? []), value]);
     });
-    parser.on('error', (error) => reject(new AppError(ErrorCode.BAD_REQUEST, 'Malformed multipart request', { cause: error })));
+    parser.on('error', (error) =>
+      reject(new AppError(ErrorCode.BAD_REQUEST, 'Malformed multipart request', { cause: error })),
+    );
     parser.on('close', resolve);
   });
 
@@ -160,7 +187,10 @@ export async function receiveMultipartUpload(
     req.pipe(parser);
     await received;
     if (!fileDone || !inspector) {
-      throw new AppError(ErrorCode.FILE_MISSING, `The multipart field \`${FILE_FIELD}\` with the receipt is missing`);
+      throw new AppError(
+        ErrorCode.FILE_MISSING,
+        `The multipart field \`${FILE_FIELD}\` with the receipt is missing`,
+      );
     }
     await fileDone;
     const { note, tags } = validateFields(fields, unknownFields);
@@ -180,7 +210,11 @@ export async function receiveMultipartUpload(
     // after the error response instead of parsing the rest of a bad upload.
     req.unpipe(parser);
     req.resume();
-    const res = (req as IncomingMessage & { res?: { setHeader(name: string, value: string): void; headersSent: boolean } }).res;
+    const res = (
+      req as IncomingMessage & {
+        res?: { setHeader(name: string, value: string): void; headersSent: boolean };
+      }
+    ).res;
     if (res && !res.headersSent) res.setHeader('Connection', 'close');
     // Let the file pipeline settle (it fails once its source is cut) before removing its file.
     await Promise.race([fileDone?.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
