@@ -1,11 +1,10 @@
 import sharp from 'sharp';
 
 import { AppError, ErrorCode } from '../common/errors/index.js';
-import { type PreparedImage, prepareImage } from './image-preparer.js';
+import { prepareImage } from './image-preparer.js';
 import type { OcrConfig } from './ocr.config.js';
-import { linesFromTesseract, type PageTransform } from './ocr-lines.js';
+import { linesFromTesseract } from './ocr-lines.js';
 import type {
-  BBox,
   ExtractionEngine,
   ExtractionProgress,
   ExtractionResult,
@@ -90,10 +89,6 @@ export class ReceiptExtractor {
     await this.pool.close();
   }
 
-  private rereadKeyLines(lines: OcrLine[], prepared: PreparedImage, transform: PageTransform) {
-    return rereadLines(this.pool, lines, prepared, transform);
-  }
-
   private async readImage(path: string, run: ExtractionRun): Promise<PageRead> {
     run.enter('preparing', 0);
     const pages = await countImagePages(path);
@@ -111,10 +106,7 @@ export class ReceiptExtractor {
       const page = await this.pool.recognize(prepared.data, {
         onProgress: (fraction) => run.enter('reading', (index + fraction) / pages),
       });
-      const transform = { ...prepared, outerScale: 1 };
-      const pageLines = linesFromTesseract(page, index + 1, transform);
-      await this.rereadKeyLines(pageLines, prepared, transform);
-      lines.push(...pageLines);
+      lines.push(...linesFromTesseract(page, index + 1, { ...prepared, outerScale: 1 }));
       run.timings.readingMs += performance.now() - started;
     }
     return { lines, pages, engine: 'tesseract' };
@@ -144,10 +136,9 @@ export class ReceiptExtractor {
         const page = await this.pool.recognize(prepared.data, {
           onProgress: (fraction) => run.enter('reading', done + fraction / content.pageCount),
         });
-        const transform = { ...prepared, outerScale: content.scale };
-        const pageLines = linesFromTesseract(page, content.page, transform);
-        await this.rereadKeyLines(pageLines, prepared, transform);
-        lines.push(...pageLines);
+        lines.push(
+          ...linesFromTesseract(page, content.page, { ...prepared, outerScale: content.scale }),
+        );
         run.timings.readingMs += performance.now() - started;
       }
       run.enter('reading', content.page / content.pageCount);
@@ -157,58 +148,6 @@ export class ReceiptExtractor {
       textPages === pages ? 'pdf-text' : textPages === 0 ? 'tesseract' : 'mixed';
     return { lines, pages, engine };
   }
-}
-
-/**
- * Lines whose reading decides the total or the date get a second, closer look: cut out,
- * enlarged and recognised as a single line (PSM 7), which often fixes a digit the block
- * reading got wrong. The better-rated reading (tesseract's own confidence) is kept.
- */
-export async function rereadLines(
-  pool: RecognizerPool,
-  lines: OcrLine[],
-  prepared: PreparedImage,
-  transform: PageTransform,
-): Promise<void> {
-  const record = parseReceipt(lines.map((line) => ({ text: line.text, confidence: line.confidence })));
-  const targets = new Set<number>();
-  for (const field of [record.total, record.date]) {
-    if (field.source && field.confidence < REREAD_BELOW) targets.add(field.source.line);
-  }
-  for (const index of targets) {
-    const line = lines[index];
-    const box = toPrepared(line.bbox, transform);
-    const padY = Math.round((box.y1 - box.y0) * 0.35);
-    const left = Math.max(0, Math.floor(box.x0 - padY));
-    const top = Math.max(0, Math.floor(box.y0 - padY));
-    const width = Math.min(prepared.width, Math.ceil(box.x1 + padY)) - left;
-    const height = Math.min(prepared.height, Math.ceil(box.y1 + padY)) - top;
-    if (width < 8 || height < 8) continue;
-    const crop = await sharp(prepared.data)
-      .extract({ left, top, width, height })
-      .resize({ height: height * REREAD_ZOOM, kernel: 'cubic' })
-      .png({ compressionLevel: 1 })
-      .toBuffer();
-    const page = await pool.recognize(crop, { singleLine: true });
-    const reread = linesFromTesseract(page, line.page, {
-      scale: transform.scale / REREAD_ZOOM,
-      offset: {
-        x: transform.offset.x + left * transform.scale,
-        y: transform.offset.y + top * transform.scale,
-      },
-      outerScale: transform.outerScale,
-    });
-    if (reread.length === 1 && reread[0].confidence > line.confidence) lines[index] = reread[0];
-  }
-}
-
-const REREAD_BELOW = 0.9;
-const REREAD_ZOOM = 2;
-
-function toPrepared(box: BBox, { scale, offset, outerScale }: PageTransform): BBox {
-  const x = (value: number) => (value / outerScale - offset.x) / scale;
-  const y = (value: number) => (value / outerScale - offset.y) / scale;
-  return { x0: x(box.x0), y0: y(box.y0), x1: x(box.x1), y1: y(box.y1) };
 }
 
 interface PageRead {

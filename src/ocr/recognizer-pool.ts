@@ -24,15 +24,11 @@ const LANG_PATH = join(
 export interface RecognizeOptions {
   /** 0..1 of this recognition. */
   onProgress?: (fraction: number) => void;
-  /** The image is one line of text (PSM 7) rather than a block of lines (PSM 6). */
-  singleLine?: boolean;
 }
 
 interface Slot {
   worker: Tesseract.Worker;
   jobs: number;
-  /** The page segmentation mode the worker is set to. */
-  psm: Tesseract.PSM;
   /** Where the worker's progress messages go while it runs a job. */
   onProgress?: (fraction: number) => void;
 }
@@ -78,8 +74,10 @@ export class RecognizerPool {
       );
     });
     try {
-      const psm = options.singleLine ? Tesseract.PSM.SINGLE_LINE : Tesseract.PSM.SINGLE_BLOCK;
-      const result = await Promise.race([this.run(slot, image, psm), deadline]);
+      const result = await Promise.race([
+        slot.worker.recognize(image, {}, { text: true, blocks: true }),
+        deadline,
+      ]);
       slot.jobs += 1;
       this.release(slot);
       return result.data;
@@ -92,14 +90,6 @@ export class RecognizerPool {
       clearTimeout(timer);
       slot.onProgress = undefined;
     }
-  }
-
-  private async run(slot: Slot, image: Buffer, psm: Tesseract.PSM): Promise<Tesseract.RecognizeResult> {
-    if (slot.psm !== psm) {
-      await slot.worker.setParameters({ tessedit_pageseg_mode: psm });
-      slot.psm = psm;
-    }
-    return slot.worker.recognize(image, {}, { text: true, blocks: true });
   }
 
   /** Terminates every worker; pending and later calls fail with OCR_FAILED. */
@@ -157,7 +147,6 @@ export class RecognizerPool {
       tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK,
       preserve_interword_spaces: '1',
     });
-    slot.psm = Tesseract.PSM.SINGLE_BLOCK;
     return slot;
   }
 

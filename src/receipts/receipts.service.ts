@@ -36,6 +36,12 @@ export interface OriginalFile {
 
 const UNIQUE_VIOLATION = '23505';
 
+/** The answer to an upload of bytes this user already uploaded: the existing receipt. */
+function duplicateOf(existing: ReceiptEntity): UploadOutcome {
+  const { id, status } = existing;
+  return { body: { id, status, duplicateOf: id, links: receiptLinks(id) }, duplicate: true };
+}
+
 function notFound(): AppError {
   return new AppError(ErrorCode.RECEIPT_NOT_FOUND, 'Receipt not found');
 }
@@ -68,15 +74,7 @@ export class ReceiptsService {
       const existing = await this.receipts.findBySha256ForOwner(ownerId, upload.sha256);
       if (existing) {
         await this.storage.discardTemp(upload.tempPath);
-        return {
-          body: {
-            id: existing.id,
-            status: existing.status,
-            duplicateOf: existing.id,
-            links: receiptLinks(existing.id),
-          },
-          duplicate: true,
-        };
+        return duplicateOf(existing);
       }
 
       const id = randomUUID();
@@ -104,15 +102,7 @@ export class ReceiptsService {
           if (winner) {
             await this.storage.delete(key);
             committedKey = undefined;
-            return {
-              body: {
-                id: winner.id,
-                status: winner.status,
-                duplicateOf: winner.id,
-                links: receiptLinks(winner.id),
-              },
-              duplicate: true,
-            };
+            return duplicateOf(winner);
           }
         }
         throw error;

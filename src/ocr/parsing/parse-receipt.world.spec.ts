@@ -46,7 +46,13 @@ const CASES: Array<{ name: string; lines: string[]; expected: Record<string, str
       'TOTAL TTC      EUR    12,10',
       'CB                    12,10',
     ],
-    expected: { merchantName: 'CAFE DE LA GARE', date: '2023-06-21', total: '12.10', currency: 'EUR', taxTotal: '2.02' },
+    expected: {
+      merchantName: 'CAFE DE LA GARE',
+      date: '2023-06-21',
+      total: '12.10',
+      currency: 'EUR',
+      taxTotal: '2.02',
+    },
   },
   {
     name: 'Indonesian minimarket, rupiah without decimals',
@@ -62,7 +68,12 @@ const CASES: Array<{ name: string; lines: string[]; expected: Record<string, str
       'TUNAI                    Rp 50.000',
       'KEMBALIAN                Rp 28.000',
     ],
-    expected: { merchantName: 'PT INDOMARCO PRISMATAMA', date: '2022-05-12', total: '22000.00', currency: 'IDR' },
+    expected: {
+      merchantName: 'PT INDOMARCO PRISMATAMA',
+      date: '2022-05-12',
+      total: '22000.00',
+      currency: 'IDR',
+    },
   },
   {
     name: 'Australian café, dollars with GST, day-first',
@@ -78,7 +89,12 @@ const CASES: Array<{ name: string; lines: string[]; expected: Record<string, str
       'GST INCLUDED             $1.05',
       'EFTPOS                  $11.50',
     ],
-    expected: { merchantName: 'BEAN THERE PTY LTD', date: '2024-04-03', total: '11.50', currency: 'AUD' },
+    expected: {
+      merchantName: 'BEAN THERE PTY LTD',
+      date: '2024-04-03',
+      total: '11.50',
+      currency: 'AUD',
+    },
   },
   {
     name: 'German bakery, Summe and Bar with change',
@@ -94,7 +110,12 @@ const CASES: Array<{ name: string; lines: string[]; expected: Record<string, str
       'MwSt 7% enthalten          0,31',
       '05.01.2024  07:58  Bon 4711',
     ],
-    expected: { merchantName: 'Bäckerei Schmidt', date: '2024-01-05', total: '4.70', currency: 'EUR' },
+    expected: {
+      merchantName: 'Bäckerei Schmidt',
+      date: '2024-01-05',
+      total: '4.70',
+      currency: 'EUR',
+    },
   },
 ];
 
@@ -102,7 +123,10 @@ describe('parseReceipt beyond SROIE', () => {
   it.each(CASES)('$name', ({ lines, expected }) => {
     const record = parseReceipt(lines);
     const actual = Object.fromEntries(
-      Object.keys(expected).map((key) => [key, (record[key as keyof typeof record] as { value: unknown }).value]),
+      Object.keys(expected).map((key) => [
+        key,
+        (record[key as keyof typeof record] as { value: unknown }).value,
+      ]),
     );
     expect(actual).toEqual(expected);
   });
