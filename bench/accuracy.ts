@@ -166,13 +166,11 @@ function score(
   };
 }
 
+/** Re-scores an earlier report's OCR lines with the current parser, as the extractor would. */
 function reparse(report: ReceiptReport): ReceiptReport {
-  return report.error
-    ? report
-    : score(
-        report,
-        parseReceipt(report.lines, { latestDate: new Date().toISOString().slice(0, 10) }),
-      );
+  if (report.error) return report;
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  return score(report, parseReceipt(report.lines, { latestDate: tomorrow }));
 }
 
 async function runOne(

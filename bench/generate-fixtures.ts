@@ -8,6 +8,7 @@
  * discount), UK (£, ambiguous DD/MM date, discount, VAT included).
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +17,14 @@ import { crc32, deflateSync } from 'node:zlib';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import sharp from 'sharp';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures');
+/** The repository's test/fixtures, whether this runs from bench/ or compiled from dist/bench/. */
+function fixturesRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return join(dir, 'test', 'fixtures');
+}
+
+const root = fixturesRoot();
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf';
 
 /** A printed line: centred text, or a label on the left with an amount flush right. */

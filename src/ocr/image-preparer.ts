@@ -24,8 +24,8 @@ export interface PrepareOptions {
  * width sets the glyph size: below ~1000 px the LSTM model starts confusing 8/B, 5/S, ./,;
  * above ~1600 px recognition gets slower with no gain (see bench/RESULTS.md).
  */
-export const MIN_OCR_WIDTH = 1000;
-export const MAX_OCR_WIDTH = 1600;
+const MIN_OCR_WIDTH = 1000;
+const MAX_OCR_WIDTH = 1600;
 
 /**
  * Turns an image into what tesseract reads best: EXIF-upright, cropped to the printed area,

@@ -92,6 +92,13 @@ export class ReceiptExtractor {
   private async readImage(path: string, run: ExtractionRun): Promise<PageRead> {
     run.enter('preparing', 0);
     const pages = await countImagePages(path);
+    if (pages > this.options.maxPdfPages) {
+      throw new AppError(
+        ErrorCode.FILE_UNREADABLE,
+        `The image has ${pages} pages; the limit is ${this.options.maxPdfPages}.`,
+        { permanent: true },
+      );
+    }
     const lines: OcrLine[] = [];
     for (let index = 0; index < pages; index++) {
       let started = performance.now();

@@ -26,7 +26,7 @@ const AMOUNT = new RegExp(
 );
 
 /** Joins OCR splits inside an amount ("9 .00", "9. 00") and reads O/o as zero in a decimal part. */
-export function normaliseAmountText(text: string): string {
+function normaliseAmountText(text: string): string {
   return text
     .replace(/(\d)\s+([.,])(\d{2})(?!\d)/g, '$1$2$3')
     .replace(/(\d)([.,])\s+(\d{2})(?!\d)/g, '$1$2$3')

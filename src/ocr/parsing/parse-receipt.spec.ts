@@ -125,6 +125,40 @@ describe('parseReceipt rules', () => {
     expect(parse('TOTAL  RM 14_1p', 'CASH  RM 20.00', 'CHANGE  RM 5.90').total.value).toBe('14.10');
   });
 
+  it('takes a "Rounded" line with a whole amount as the rounded total', () => {
+    const record = parse(
+      'Total Sales (Inclusive GST) RM  72.74',
+      'Rounding Adjustment RM',
+      'Rounding RM  72.75',
+    );
+    expect(record.total.value).toBe('72.75');
+    expect(parse('TOTAL  8.97', 'ROUNDING ADJ  0.03', 'Told Amt Rounded  9.00').total.value).toBe(
+      '9.00',
+    );
+  });
+
+  it('corrects a one-digit misread of the total from tendered minus change', () => {
+    const record = parse('NET TOTAL  1.40', 'CASH  10.00', 'CHANGE  2.60');
+    expect(record.total).toMatchObject({ value: '7.40', confidence: expect.any(Number) as number });
+    expect(record.total.confidence).toBeLessThan(0.5);
+  });
+
+  it('corrects a currency sign read as a leading digit when the payment disagrees', () => {
+    const record = parse(
+      'SUBTOTAL  936.50',
+      'TAX 8.25%  77.26',
+      'TOTAL  51,013.76',
+      'CASH  $1,020.00',
+      'CHANGE  $6.24',
+    );
+    expect(record.total.value).toBe('1013.76');
+  });
+
+  it('does not correct the total from a tendered amount alone, nor for cash rounding', () => {
+    expect(parse('Final Total  12.00', 'CASH  15.00', 'CHANGE  300').total.value).toBe('12.00');
+    expect(parse('Total:  72.93', 'Payment  73.00', 'Change Due.  0.05').total.value).toBe('72.93');
+  });
+
   it('flags arithmetic that does not add up instead of failing', () => {
     const record = parse(
       'A SHOP',
@@ -165,6 +199,29 @@ describe('parseReceipt rules', () => {
       latestDate: '2026-11-23',
     });
     expect(record.date.value).toBe('2017-09-28');
+  });
+
+  it('finds the address at the top when the name is a logo OCR could not read', () => {
+    const record = parse(
+      'NO. 31G&33G, JALAN SETIA INDAH X ,U13/X',
+      '40170 SETIA ALAM',
+      'Tel: +603-3362 4137',
+      'SANYU SUPPLY SDN BHD (1135772-K)',
+      '01/02/2018',
+      'TOTAL  5.00',
+    );
+    expect(record.merchantName.value).toBe('SANYU SUPPLY SDN BHD');
+    expect(record.address.value).toBe('NO. 31G&33G, JALAN SETIA INDAH X ,U13/X 40170 SETIA ALAM');
+  });
+
+  it('leaves registration numbers, phone numbers and stray dots out of the address', () => {
+    const record = parse(
+      'GHEE HIANG',
+      '(1097826-X) 95, Beach Road,',
+      '10300 Penang. 07-355 2616',
+      '. .',
+    );
+    expect(record.address.value).toBe('95, Beach Road, 10300 Penang.');
   });
 
   it.each([

@@ -153,13 +153,17 @@ function lastAmount(line: Line): AmountMatch | null {
 class ReceiptContext {
   constructor(readonly lines: Line[]) {}
 
-  /** The line's own amount, or — when OCR split the row — the lone amount on the next line. */
+  /**
+   * The line's own amount, or — when OCR split the row — the lone amount on the next line.
+   * A label followed by damaged digits ("Net Total 25. J") had its amount on its own row.
+   */
   amountFor(line: Line): { amount: AmountMatch; line: Line } | null {
     const own = lastAmount(line);
     if (own) return { amount: own, line };
     const next = this.lines[this.lines.indexOf(line) + 1];
     if (
       next &&
+      !/\d/.test(line.text) &&
       next.money.length === 1 &&
       !/[A-Z]{3,}/.test(next.upper.replace(/\b(?:RM|USD|EUR|GBP|MYR|SGD)\b/g, ''))
     ) {
@@ -362,19 +366,19 @@ function findTotals(context: ReceiptContext): Totals {
   const isTaxAmountLine = (line: Line) =>
     TAX.test(line.upper) &&
     !TAX_ID_LABEL.test(line.upper) &&
-    (!TOTAL_LABEL(line) || NOT_TOTAL.test(line.upper));
+    (!isTotalLabel(line) || NOT_TOTAL.test(line.upper));
 
   const subtotalLines = lines.filter(
     (line) => SUBTOTAL.test(line.upper) && context.amountFor(line),
   );
   const tipLines = lines.filter(
-    (line) => TIP.test(line.upper) && lastAmount(line) && !TOTAL_LABEL(line),
+    (line) => TIP.test(line.upper) && lastAmount(line) && !isTotalLabel(line),
   );
   const discountLines = lines.filter(
     (line) =>
       DISCOUNT.test(line.upper) &&
       lastAmount(line) &&
-      !TOTAL_LABEL(line) &&
+      !isTotalLabel(line) &&
       !SUBTOTAL.test(line.upper),
   );
   const taxLines = lines.filter(
@@ -383,11 +387,12 @@ function findTotals(context: ReceiptContext): Totals {
 
   // Amounts that confirm a total: what was tendered minus the change, or a card payment.
   const tendered = lines.filter(
-    (line) => TENDERED.test(line.upper) && !TOTAL_LABEL(line) && lastAmount(line),
+    (line) => TENDERED.test(line.upper) && !isTotalLabel(line) && lastAmount(line),
   );
   const change = lines.find((line) => CHANGE.test(line.upper) && lastAmount(line));
   const confirmations = new Set<number>();
-  const changeGiven = change ? (lastAmount(change) as AmountMatch).minor : 0;
+  // Printers show change as "20.00-" as often as "20.00".
+  const changeGiven = change ? Math.abs((lastAmount(change) as AmountMatch).minor) : 0;
   for (const line of tendered) {
     const paid = (lastAmount(line) as AmountMatch).minor;
     // With change given, what was handed over is not the total; the difference is.
@@ -412,8 +417,14 @@ function findTotals(context: ReceiptContext): Totals {
   // receipt and position decide.
   const candidates: Array<{ money: Money; score: number }> = [];
   lines.forEach((line, position) => {
-    const strong = STRONG_TOTAL.test(line.upper);
-    if (!strong && !TOTAL_LABEL(line)) return;
+    // A "Rounded"/"Rounding" line carrying a whole amount (not a few cents of adjustment) is
+    // the rounded total, even when OCR mangled the word TOTAL beside it.
+    const roundedTotal =
+      /\bROUNDED\b|^\W*ROUNDING\b/.test(line.upper) &&
+      !/\bADJ/.test(line.upper) &&
+      (lastAmount(line)?.minor ?? 0) >= 100;
+    const strong = STRONG_TOTAL.test(line.upper) || roundedTotal;
+    if (!strong && !isTotalLabel(line)) return;
     if (NOT_TOTAL.test(line.upper) && !strong) return;
     const found = context.amountFor(line) ?? undottedAmount(line);
     if (!found || found.amount.minor <= 0) return;
@@ -442,16 +453,16 @@ function findTotals(context: ReceiptContext): Totals {
     const best = candidates[0];
     const rule = best.score >= 12 ? 0.97 : best.score >= 10 ? 0.9 : best.score >= 8 ? 0.75 : 0.5;
     total = { ...best.money, rule };
-    // The printed total disagrees with the subtotal and tax by one misread digit (5 read as 6):
-    // the sum of the other two lines is the better reading.
-    const sum = expectedTotals[0];
-    if (
-      sum !== undefined &&
-      best.score < 12 &&
-      !confirmations.has(best.money.minor) &&
-      oneDigitApart(sum, best.money.minor)
-    ) {
-      total = { minor: sum, line: best.money.line, rule: 0.45 };
+    // The printed total disagrees by one misread digit (5 read as 6) with what two other lines
+    // say — tendered minus change, or subtotal plus tax: they are the better reading. A single
+    // tendered amount is no such evidence (it may be misread too), and a few cents apart is
+    // cash rounding, not a misread.
+    if (best.score < 12 && !confirmations.has(best.money.minor)) {
+      const paidMinusChange = changeGiven > 0 ? [...confirmations] : [];
+      const evidence = [...paidMinusChange, ...expectedTotals.slice(0, 1)].find(
+        (value) => Math.abs(value - best.money.minor) > 5 && misreadOf(value, best.money.minor),
+      );
+      if (evidence !== undefined) total = { minor: evidence, line: best.money.line, rule: 0.45 };
     }
   } else {
     total = fallbackTotal(lines, confirmations, tendered.length > 0 && changeGiven > 0);
@@ -472,7 +483,7 @@ function findTotals(context: ReceiptContext): Totals {
   };
 }
 
-function TOTAL_LABEL(line: Line): boolean {
+function isTotalLabel(line: Line): boolean {
   return TOTAL.test(line.upper) || STRONG_TOTAL.test(line.upper);
 }
 
@@ -535,11 +546,16 @@ function undottedAmount(line: Line): { amount: AmountMatch; line: Line } | null 
   };
 }
 
-function oneDigitApart(a: number, b: number): boolean {
-  const left = formatMinor(a);
-  const right = formatMinor(b);
-  if (left.length !== right.length || left === right) return false;
-  return [...left].filter((char, index) => char !== right[index]).length === 1;
+/**
+ * Whether `printed` is a typical OCR misreading of `actual`: one digit wrong (5 read as 6), or
+ * a currency sign read as a leading digit ("$1,013.76" as "51,013.76").
+ */
+function misreadOf(actual: number, printed: number): boolean {
+  const right = formatMinor(actual);
+  const read = formatMinor(printed);
+  if (read.length === right.length + 1 && read.slice(1) === right) return true;
+  if (read.length !== right.length || read === right) return false;
+  return [...right].filter((char, index) => char !== read[index]).length === 1;
 }
 
 /**
@@ -551,7 +567,7 @@ function fallbackTotal(
   confirmations: Set<number>,
   paidWithChange: boolean,
 ): Money | null {
-  const labelled = lines.find((line) => TOTAL_LABEL(line) && !NOT_TOTAL.test(line.upper));
+  const labelled = lines.find((line) => isTotalLabel(line) && !NOT_TOTAL.test(line.upper));
   if (labelled && paidWithChange) {
     const paid = [...confirmations].filter((value) => value > 0).sort((a, b) => a - b)[0];
     if (paid !== undefined) return { minor: paid, line: labelled, rule: 0.45 };
@@ -604,7 +620,11 @@ interface Merchant {
 function findMerchant(lines: Line[]): Merchant {
   const header: Line[] = [];
   for (const line of lines.slice(0, HEADER_LINES)) {
-    if ((isBoundary(line) || line.money.length > 0) && header.length > 0) break;
+    // Phone and tax-id lines may come before the name (they are never the name); amounts and
+    // dates end the header.
+    if ((line.money.length > 0 || findDates(line.text, 'dmy').length > 0) && header.length > 0) {
+      break;
+    }
     header.push(line);
   }
   let best: { line: Line; score: number; position: number } | null = null;
@@ -613,11 +633,14 @@ function findMerchant(lines: Line[]): Merchant {
     const count = letters(name);
     if (count < 3 || count / name.replace(/\s/g, '').length < 0.5) return;
     if (HEADER_NOISE.test(line.upper) || COMPANY_REG.test(line.upper) || isBoundary(line)) return;
+    if (isStreetLine(line)) return;
     // The name is printed first (and biggest); a legal form or a kind of shop confirms it.
+    // Judged without a trailing registration number, whose digits look like a postcode.
+    const upper = name.toUpperCase();
     let score = 3 - position;
-    if (LEGAL_FORM.test(line.upper)) score += 4;
-    else if (BUSINESS_WORD.test(line.upper)) score += 0.5;
-    if (ADDRESS_WORD.test(line.upper) && !LEGAL_FORM.test(line.upper)) score -= 2;
+    if (LEGAL_FORM.test(upper)) score += 4;
+    else if (BUSINESS_WORD.test(upper)) score += 0.5;
+    if (ADDRESS_WORD.test(upper) && !LEGAL_FORM.test(upper)) score -= 2;
     if (/^\d/.test(line.text)) score -= 1;
     if (line.text === line.text.toLowerCase()) score -= 1;
     // Logos and stamps come out of OCR as low-confidence scraps of mixed-case letters.
@@ -690,26 +713,63 @@ function cleanName(text: string): string {
     .replace(/\s{2,}/g, ' ');
 }
 
+/**
+ * The address: the lines after the merchant's name, or — when the name is a logo OCR could not
+ * read and the receipt starts with the street — the first street block of the header.
+ */
 function findAddress(lines: Line[], merchantLine: number | null): Field<string> {
-  if (merchantLine === null) return empty();
-  const start = lines.findIndex((line) => line.index === merchantLine);
+  const afterName =
+    merchantLine === null ? -1 : lines.findIndex((line) => line.index === merchantLine);
+  return (
+    (afterName >= 0 ? addressFrom(lines, afterName + 1) : null) ??
+    addressFrom(
+      lines,
+      lines.findIndex((line, position) => position < HEADER_LINES && isStreetLine(line)),
+    ) ??
+    empty()
+  );
+}
+
+/** A line that starts the way street addresses do: "NO. 31G, JALAN …", "12, HIGH STREET". */
+function isStreetLine(line: Line): boolean {
+  // Judged without a registration number, whose digits look like a postcode.
+  const upper = cleanName(line.text).toUpperCase();
+  return /^(?:NO\.?\s*\d|LOT\b|UNIT\b|\d+[A-Z]?\s*[,.]?\s)/.test(upper) && ADDRESS_WORD.test(upper);
+}
+
+function addressFrom(lines: Line[], start: number): Field<string> | null {
+  if (start < 0) return null;
   const parts: Line[] = [];
-  for (const line of lines.slice(start + 1, start + 9)) {
-    // Registration numbers and a second legal name sit between the name and the address.
-    // So does a second name line ("BISTRO & CAFE" under "THREE STOOGES").
-    if (parts.length === 0 && (COMPANY_REG.test(line.upper) || isNameLike(line))) continue;
-    if (ADDRESS_STOP.test(line.upper) || isBoundary(line) || HEADER_NOISE.test(line.upper)) break;
+  for (const line of lines.slice(start, start + 9)) {
+    if (parts.length === 0 && isPreamble(line)) continue;
+    // Also no address: e-mail and web addresses, "LABEL : 000181747712", long id numbers.
+    const notAddress = /@|\.COM\b|:\s*\d[\d\s-]{6,}|\d{9,}/.test(line.upper);
+    if (
+      ADDRESS_STOP.test(line.upper) ||
+      isBoundary(line) ||
+      HEADER_NOISE.test(line.upper) ||
+      notAddress
+    ) {
+      break;
+    }
     if (letters(line.text) + (line.text.match(/\d/g) ?? []).length < 3) break;
     parts.push(line);
     if (parts.length >= 5) break;
   }
-  if (parts.length === 0 || !parts.some((line) => ADDRESS_WORD.test(line.upper))) return empty();
+  const looksLikeAddress =
+    parts.some((line) => ADDRESS_WORD.test(line.upper)) ||
+    /^\(?\d+[A-Z]?\b|^(?:NO|LOT|UNIT|BLK|BLOCK|SUITE)\b/.test(parts[0]?.upper ?? '');
+  if (parts.length === 0 || !looksLikeAddress) return null;
   // Joined as printed: receipts carry their own commas at line ends (or none). A phone number
   // printed without a label at the end of the last line is not part of the address.
+  // Registration numbers "(1097826-X)" and stray end punctuation are not part of it either.
   const value = parts
     .map((line) => line.text.replace(/\s{2,}/g, ' '))
     .join(' ')
-    .replace(/\s+\(?\+?\d{2,4}\)?[-\s]\d{3,4}[-\s]?\d{3,4}$/u, '');
+    .replace(/\s*\(\d{5,}-?\s?[A-Z+%]?\)\s*/gu, ' ')
+    .replace(/\s+\(?\+?\d{2,4}\)?[-\s]\d{3,4}[-\s]?\d{3,4}$/u, '')
+    .replace(/(\S)(?:\s+[.,;:])+$/u, '$1')
+    .trim();
   const ocr = Math.min(...parts.map((line) => line.ocr));
   const rule = parts.every((line) => ADDRESS_WORD.test(line.upper)) ? 0.8 : 0.65;
   return {
@@ -717,6 +777,20 @@ function findAddress(lines: Line[], merchantLine: number | null): Field<string> 
     confidence: confidence(rule, { ...parts[0], ocr }),
     source: { line: parts[0].index, text: parts.map((line) => line.text).join('\n') },
   };
+}
+
+/**
+ * What may sit between the name and the address: registration and tax numbers, a second name
+ * line ("BISTRO & CAFE" under "THREE STOOGES"), a date, or OCR scraps of a logo.
+ */
+function isPreamble(line: Line): boolean {
+  return (
+    COMPANY_REG.test(line.upper) ||
+    TAX_ID_LABEL.test(line.text) ||
+    isNameLike(line) ||
+    (findDates(line.text, 'dmy').length > 0 && letters(line.text) < 8) ||
+    letters(line.text) + (line.text.match(/\d/g) ?? []).length < 3
+  );
 }
 
 const PHONE_NUMBER = /(\+?\(?\d[\d\s()\-./]{5,}\d)/;
@@ -850,7 +924,7 @@ function findLineItems(
 
 function isLabelLine(line: Line): boolean {
   return (
-    TOTAL_LABEL(line) ||
+    isTotalLabel(line) ||
     SUBTOTAL.test(line.upper) ||
     (TAX.test(line.upper) && line.money.length > 0) ||
     TAX_ID_LABEL.test(line.text) ||

@@ -96,9 +96,8 @@ export class ReceiptProcessingService {
     timings: ReceiptTimings,
     started: number,
   ): Promise<ProcessOutcome> {
-    const issues = [...result.record.checks.issues];
-    if (!result.record.total.value) issues.push('No total was found');
-    if (!result.record.date.value) issues.push('No date was found');
+    // The parser lists what needs a human look (missing total or date, sums that disagree).
+    const issues = result.record.checks.issues;
     const status = issues.length ? ReceiptStatus.NEEDS_REVIEW : ReceiptStatus.COMPLETED;
     const savingStarted = timings.savingAt ? Date.parse(timings.savingAt) : Date.now();
     const finished: ReceiptTimings = {
