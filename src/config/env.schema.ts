@@ -76,12 +76,12 @@ export const envSchema = z
 
     QUEUE_ATTEMPTS: int(3, 1, 20),
     QUEUE_BACKOFF_MS: int(2000, 0),
-    WORKER_CONCURRENCY: int(1, 1, 16),
+    WORKER_CONCURRENCY: int(2, 1, 16),
     WORKER_HEARTBEAT_MS: int(5000, 500),
     WORKER_STALE_AFTER_MS: int(30_000, 1000),
     RECONCILE_INTERVAL_MS: int(60_000, 1000),
     STUCK_PROCESSING_MS: int(15 * 60_000, 10_000),
-    OCR_POOL_SIZE: int(1, 1, 8),
+    OCR_POOL_SIZE: int(2, 1, 8),
     OCR_RECYCLE_AFTER_JOBS: int(100, 1),
     OCR_JOB_TIMEOUT_MS: int(60_000, 1000),
 
