@@ -20,7 +20,8 @@ export async function useTestEnv(
     REDIS_KEY_PREFIX: `t${randomBytes(4).toString('hex')}`,
     JWT_SECRET: randomBytes(48).toString('base64'),
     STORAGE_DIR: mkdtempSync(join(tmpdir(), 'rv-storage-')),
-    LOG_LEVEL: 'warn',
+    // Expected warnings (reused tokens, outages the tests cause) would drown the test report.
+    LOG_LEVEL: 'error',
     LOG_FORMAT: 'json',
     HOST: '127.0.0.1',
     ...overrides,
