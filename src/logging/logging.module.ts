@@ -3,6 +3,8 @@ import { ConfigService } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ClsServiceManager } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import pretty from 'pino-pretty';
 import type { AllConfig } from '../config/configuration.js';
 import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/request-id.js';
 
@@ -17,38 +19,37 @@ import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/requ
       inject: [ConfigService],
       useFactory: (config: ConfigService<AllConfig, true>) => {
         const app = config.getOrThrow('app', { infer: true });
-        return {
-          pinoHttp: {
-            level: app.logLevel,
-            transport:
-              app.logFormat === 'pretty'
-                ? {
-                    target: 'pino-pretty',
-                    options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' },
-                  }
-                : undefined,
-            genReqId: (req: IncomingMessage, res: ServerResponse) =>
-              (res.getHeader(REQUEST_ID_HEADER) as string | undefined) ??
-              pickRequestId(req.headers['x-request-id']),
-            customAttributeKeys: { reqId: 'requestId' },
-            // HTTP request loggers already carry the id as a binding; everything else (service
-            // code outside a request, worker jobs) gets it from the request context.
-            mixin: (
-              _merge: object,
-              _level: number,
-              logger: { bindings(): Record<string, unknown> },
-            ) => {
-              if (logger.bindings().requestId) return {};
-              const cls = ClsServiceManager.getClsService();
-              const requestId = cls.isActive() ? cls.getId() : undefined;
-              return requestId ? { requestId } : {};
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
-            autoLogging: {
-              ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
-            },
-            quietReqLogger: true,
+        const options: Options = {
+          level: app.logLevel,
+          genReqId: (req: IncomingMessage, res: ServerResponse) =>
+            (res.getHeader(REQUEST_ID_HEADER) as string | undefined) ??
+            pickRequestId(req.headers['x-request-id']),
+          customAttributeKeys: { reqId: 'requestId' },
+          // HTTP request loggers already carry the id as a binding; everything else (service
+          // code outside a request, worker jobs) gets it from the request context.
+          mixin: (
+            _merge: object,
+            _level: number,
+            logger: { bindings(): Record<string, unknown> },
+          ) => {
+            if (logger.bindings().requestId) return {};
+            const cls = ClsServiceManager.getClsService();
+            const requestId = cls.isActive() ? cls.getId() : undefined;
+            return requestId ? { requestId } : {};
           },
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+          autoLogging: {
+            ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
+          },
+          quietReqLogger: true,
+        };
+        // Pretty output is formatted in-process and written synchronously: pino's transport
+        // thread would hang shutdown for the whole grace period once stdout's reader is gone.
+        return {
+          pinoHttp:
+            app.logFormat === 'pretty'
+              ? [options, pretty({ singleLine: true, translateTime: 'SYS:HH:MM:ss.l', sync: true })]
+              : options,
         };
       },
     }),
