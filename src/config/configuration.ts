@@ -22,6 +22,7 @@ export const appConfig = registerAs('app', () => {
     shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
     trustProxy: env.TRUST_PROXY,
     healthCheckTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
+    sseHeartbeatMs: env.SSE_HEARTBEAT_MS,
   };
 });
 

@@ -86,6 +86,7 @@ export const envSchema = z
     OCR_JOB_TIMEOUT_MS: int(60_000, 1000),
 
     HEALTH_CHECK_TIMEOUT_MS: int(1500, 50),
+    SSE_HEARTBEAT_MS: int(15_000, 100),
   })
   .superRefine((env, ctx) => {
     // Outside dev and test a weak or example secret would let anyone mint tokens.

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { MessageEvent } from '@nestjs/common';
 import { Observable } from 'rxjs';
+import type { AllConfig } from '../../config/configuration.js';
 import { ReceiptResponseDto } from '../dto/receipt.response.dto.js';
 import { compareEventIds, type ReceiptEvent, TERMINAL_EVENTS } from '../events/receipt-event.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { isTerminal } from '../receipt-status.js';
-
-export const HEARTBEAT_MS = 15_000;
 
 function toMessage(event: ReceiptEvent): MessageEvent {
   return { id: event.id, type: event.type, data: event.data };
@@ -20,10 +20,15 @@ function toMessage(event: ReceiptEvent): MessageEvent {
  */
 @Injectable()
 export class ReceiptEventStream {
+  private readonly heartbeatMs: number;
+
   constructor(
     private readonly events: ReceiptEvents,
     private readonly receipts: ReceiptsRepository,
-  ) {}
+    config: ConfigService<AllConfig, true>,
+  ) {
+    this.heartbeatMs = config.getOrThrow('app', { infer: true }).sseHeartbeatMs;
+  }
 
   open(receiptId: string, ownerId: string, lastEventId?: string): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
@@ -43,7 +48,7 @@ export class ReceiptEventStream {
       // resume from that number.
       const heartbeat = setInterval(
         () => subscriber.next({ id: lastSent, type: 'heartbeat', data: {} }),
-        HEARTBEAT_MS,
+        this.heartbeatMs,
       );
 
       const start = async () => {

@@ -188,7 +188,7 @@ export class ReceiptsController {
     summary: 'Live progress (Server-Sent Events)',
     description:
       'Events: `state` (current state, sent first), `queued`, `stage`, `progress`, then one of `completed`, ' +
-      '`needs_review`, `failed`, after which the stream closes; `heartbeat` every 15 s. Send `Last-Event-ID` to ' +
+      '`needs_review`, `failed`, after which the stream closes; `heartbeat` every SSE_HEARTBEAT_MS (15 s). Send `Last-Event-ID` to ' +
       'resume. Authenticate with a bearer token, or `?token=` from POST …/events-token.',
   })
   @ApiQuery({ name: 'token', required: false, description: 'Receipt-scoped events token' })
