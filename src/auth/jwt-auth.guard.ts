@@ -1,12 +1,11 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator.js';
-import { AppError, ErrorCode } from '../common/errors/index.js';
+import { BearerAuthGuard } from './bearer-auth.guard.js';
 
 /** Global: every route needs a valid access token unless it is marked `@Public()`. */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
+export class JwtAuthGuard extends BearerAuthGuard {
   constructor(private readonly reflector: Reflector) {
     super();
   }
@@ -17,12 +16,5 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       context.getClass(),
     ]);
     return isPublic ? true : super.canActivate(context);
-  }
-
-  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    // A failure inside the strategy (database down) is not an authentication failure.
-    if (error instanceof Error && !('status' in error)) throw error;
-    if (!user) throw new AppError(ErrorCode.UNAUTHORIZED, 'A valid access token is required');
-    return user;
   }
 }

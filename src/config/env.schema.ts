@@ -25,7 +25,7 @@ const url = (protocols: string[]) =>
     );
 
 /** Secrets that appear in docs and examples; they must never protect a real deployment. */
-export const KNOWN_WEAK_SECRETS = [
+const KNOWN_WEAK_SECRETS = [
   'change-me-to-at-least-32-random-bytes-of-secret',
   'secret',
   'changeme',

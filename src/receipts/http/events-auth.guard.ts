@@ -1,8 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import type { AuthUser } from '../../auth/auth-user.js';
+import { BearerAuthGuard } from '../../auth/bearer-auth.guard.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { EventsTokenService } from './events-token.service.js';
 
@@ -15,7 +15,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * so a 404 must be decided here, before the handler runs.
  */
 @Injectable()
-export class EventsAuthGuard extends AuthGuard('jwt') {
+export class EventsAuthGuard extends BearerAuthGuard {
   constructor(
     private readonly tokens: EventsTokenService,
     private readonly receipts: ReceiptsRepository,
@@ -40,12 +40,5 @@ export class EventsAuthGuard extends AuthGuard('jwt') {
       throw new AppError(ErrorCode.RECEIPT_NOT_FOUND, 'Receipt not found');
     }
     return true;
-  }
-
-  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    // A failure inside the strategy (database down) is not an authentication failure.
-    if (error instanceof Error && !('status' in error)) throw error;
-    if (!user) throw new AppError(ErrorCode.UNAUTHORIZED, 'A valid access token is required');
-    return user;
   }
 }

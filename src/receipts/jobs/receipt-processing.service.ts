@@ -26,19 +26,19 @@ export type ProcessOutcome = 'completed' | 'needs_review' | 'failed' | 'retrying
 // Progress events are rate-limited: OCR reports many times a second.
 const PROGRESS_EVERY_MS = 250;
 
+const UNPROCESSABLE_FILE = new Set<string>([
+  ErrorCode.IMAGE_TOO_LARGE,
+  ErrorCode.TOO_MANY_PAGES,
+  ErrorCode.PDF_ENCRYPTED,
+  ErrorCode.EMPTY_FILE,
+  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+]);
+
 function failureCodeOf(error: unknown): FailureCode {
   const code = error instanceof AppError ? error.code : undefined;
   if (code && (FAILURE_CODES as readonly string[]).includes(code)) return code as FailureCode;
   // Refusals found only now (the API checks these too) mean the file cannot be processed.
-  if (
-    code === ErrorCode.IMAGE_TOO_LARGE ||
-    code === ErrorCode.TOO_MANY_PAGES ||
-    code === ErrorCode.PDF_ENCRYPTED
-  ) {
-    return 'FILE_UNREADABLE';
-  }
-  if (code === ErrorCode.EMPTY_FILE || code === ErrorCode.UNSUPPORTED_MEDIA_TYPE)
-    return 'FILE_UNREADABLE';
+  if (code && UNPROCESSABLE_FILE.has(code)) return 'FILE_UNREADABLE';
   return 'OCR_FAILED';
 }
 
