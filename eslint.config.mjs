@@ -27,6 +27,41 @@ export default tseslint.config(
     },
   },
   {
+    // Services, repositories, jobs and OCR run in the worker too, where HTTP means nothing:
+    // they throw AppError codes and the one filter decides the status (STYLE.md, issue 8).
+    files: [
+      'src/**/*.service.ts',
+      'src/**/*.repository.ts',
+      'src/receipts/jobs/**/*.ts',
+      'src/ocr/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'express', message: 'HTTP types belong to controllers and http/ helpers.' },
+            {
+              name: '@nestjs/common',
+              importNames: [
+                'HttpException',
+                'HttpStatus',
+                'Req',
+                'Res',
+                'BadRequestException',
+                'NotFoundException',
+                'UnauthorizedException',
+                'ForbiddenException',
+                'ConflictException',
+              ],
+              message: 'Throw an AppError with a code; the exception filter maps it to HTTP.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests read JSON bodies of many shapes; typing each one would add noise, not safety.
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: {

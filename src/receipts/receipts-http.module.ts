@@ -6,11 +6,18 @@ import { ReceiptEventStream } from './http/receipt-event-stream.js';
 import { ReceiptsController } from './http/receipts.controller.js';
 import { ReceiptsModule } from './receipts.module.js';
 import { ReceiptsService } from './receipts.service.js';
+import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
 
 /** The receipts API (controllers); imported by the HTTP root only. */
 @Module({
   imports: [ReceiptsModule, JwtModule.register({})],
   controllers: [ReceiptsController],
-  providers: [ReceiptsService, ReceiptEventStream, EventsTokenService, EventsAuthGuard],
+  providers: [
+    ReceiptsService,
+    ReceiptUploadHandler,
+    ReceiptEventStream,
+    EventsTokenService,
+    EventsAuthGuard,
+  ],
 })
 export class ReceiptsHttpModule {}

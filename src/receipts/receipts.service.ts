@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Request } from 'express';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AppError, ErrorCode } from '../common/errors/index.js';
@@ -20,7 +19,7 @@ import type { ReceiptEntity } from './receipt.entity.js';
 import { isTerminal } from './receipt-status.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { FileStorage } from './storage/file-storage.js';
-import { receiveMultipartUpload } from './upload/multipart-receiver.js';
+import type { StagedUpload } from './staged-upload.js';
 
 export interface UploadOutcome {
   body: ReceiptAcceptedDto;
@@ -59,14 +58,18 @@ export class ReceiptsService {
     private readonly config: ConfigService<AllConfig, true>,
   ) {}
 
-  /**
-   * Accepts an upload: stream to staging, check it, then commit file → row → job, undoing
-   * the earlier steps when a later one fails, so a failure leaves nothing half-made.
-   */
-  async upload(ownerId: string, req: Request, requestId?: string): Promise<UploadOutcome> {
+  /** Throws DEPENDENCY_UNAVAILABLE when the queue cannot take a job, before any byte is read. */
+  assertAcceptingUploads(): void {
     this.jobs.assertAvailable();
+  }
+
+  /**
+   * Accepts a staged upload: check it, then commit file → row → job, undoing the earlier
+   * steps when a later one fails, so a failure leaves nothing half-made. The staging file is
+   * always consumed (committed or removed).
+   */
+  async accept(ownerId: string, upload: StagedUpload, requestId?: string): Promise<UploadOutcome> {
     const limits = this.config.getOrThrow('storage', { infer: true });
-    const upload = await receiveMultipartUpload(req, this.storage, limits.maxUploadBytes);
 
     let committedKey: string | undefined;
     try {

@@ -54,6 +54,7 @@ import { ReceiptsService } from '../receipts.service.js';
 import { EventsAuthGuard } from './events-auth.guard.js';
 import { EVENTS_TOKEN_TTL_SECONDS, EventsTokenService } from './events-token.service.js';
 import { ReceiptEventStream } from './receipt-event-stream.js';
+import { ReceiptUploadHandler } from './upload/receipt-upload.handler.js';
 
 /** A malformed id names no receipt: it is answered exactly as an unknown one. */
 const ID = new ParseUUIDPipe({
@@ -66,6 +67,7 @@ const ID = new ParseUUIDPipe({
 export class ReceiptsController {
   constructor(
     private readonly receipts: ReceiptsService,
+    private readonly uploads: ReceiptUploadHandler,
     private readonly stream: ReceiptEventStream,
     private readonly eventsTokens: EventsTokenService,
     private readonly cls: ClsService,
@@ -101,7 +103,7 @@ export class ReceiptsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReceiptAcceptedDto> {
-    const { body, duplicate } = await this.receipts.upload(user.id, req, this.cls.getId());
+    const { body, duplicate } = await this.uploads.handle(user.id, req, res, this.cls.getId());
     res.status(duplicate ? 200 : 202).location(body.links.self);
     return body;
   }

@@ -1,16 +1,17 @@
 import busboy from 'busboy';
 import { createHash } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { AppError, ErrorCode } from '../../common/errors/index.js';
+import { AppError, ErrorCode } from '../../../common/errors/index.js';
 import {
   DETECTION_HEAD_BYTES,
   type DetectedType,
   detectFromHeadBytes,
-} from '../../files/file-inspector.js';
-import type { FieldError } from '../../common/pipes/validation.pipe.js';
-import type { FileStorage } from '../storage/file-storage.js';
+} from '../../../files/file-inspector.js';
+import type { StagedUpload } from '../../staged-upload.js';
+import type { FieldError } from '../../../common/pipes/validation.pipe.js';
+import type { FileStorage } from '../../storage/file-storage.js';
 import { sanitiseFilename } from './sanitise-filename.js';
 
 export const FILE_FIELD = 'file';
@@ -18,16 +19,6 @@ const TEXT_FIELDS = ['note', 'tags'] as const;
 const MAX_NOTE = 1000;
 const MAX_TAGS = 20;
 const MAX_TAG_LENGTH = 50;
-
-export interface ReceivedUpload {
-  tempPath: string;
-  sizeBytes: number;
-  sha256: string;
-  detected: DetectedType;
-  filename: string | null;
-  note: string | null;
-  tags: string[];
-}
 
 /**
  * Hashes and counts the bytes as they pass, and holds back the first few KB until their
@@ -112,9 +103,10 @@ function validateFields(
  */
 export async function receiveMultipartUpload(
   req: IncomingMessage,
+  res: ServerResponse,
   storage: FileStorage,
   maxBytes: number,
-): Promise<ReceivedUpload> {
+): Promise<StagedUpload> {
   if (!req.headers['content-type']?.toLowerCase().startsWith('multipart/form-data')) {
     throw new AppError(
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
@@ -210,12 +202,7 @@ export async function receiveMultipartUpload(
     // after the error response instead of parsing the rest of a bad upload.
     req.unpipe(parser);
     req.resume();
-    const res = (
-      req as IncomingMessage & {
-        res?: { setHeader(name: string, value: string): void; headersSent: boolean };
-      }
-    ).res;
-    if (res && !res.headersSent) res.setHeader('Connection', 'close');
+    if (!res.headersSent) res.setHeader('Connection', 'close');
     // Let the file pipeline settle (it fails once its source is cut) before removing its file.
     await Promise.race([fileDone?.catch(() => undefined), new Promise((r) => setTimeout(r, 1000))]);
     if (tempPath) await storage.discardTemp(tempPath);

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Request, Response } from 'express';
+import type { AllConfig } from '../../../config/configuration.js';
+import { ReceiptsService, type UploadOutcome } from '../../receipts.service.js';
+import { FileStorage } from '../../storage/file-storage.js';
+import { receiveMultipartUpload } from './multipart-receiver.js';
+
+/**
+ * The HTTP half of an upload: refuse early when the queue is down (before reading a byte),
+ * stream the multipart body into staging, then hand the staged file to the service, which
+ * knows nothing of requests and runs the same way from a CLI or a batch.
+ */
+@Injectable()
+export class ReceiptUploadHandler {
+  constructor(
+    private readonly receipts: ReceiptsService,
+    private readonly storage: FileStorage,
+    private readonly config: ConfigService<AllConfig, true>,
+  ) {}
+
+  async handle(
+    ownerId: string,
+    req: Request,
+    res: Response,
+    requestId?: string,
+  ): Promise<UploadOutcome> {
+    this.receipts.assertAcceptingUploads();
+    const { maxUploadBytes } = this.config.getOrThrow('storage', { infer: true });
+    const staged = await receiveMultipartUpload(req, res, this.storage, maxUploadBytes);
+    return this.receipts.accept(ownerId, staged, requestId);
+  }
+}
