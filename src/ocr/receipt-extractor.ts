@@ -12,6 +12,7 @@ import type {
   ExtractOptions,
   OcrLine,
 } from './ocr.types.js';
+import { locateSources } from './parsing/locate-sources.js';
 import { parseReceipt } from './parsing/parse-receipt.js';
 import { readPdfPages } from './pdf-reader.js';
 import { RecognizerPool } from './recognizer-pool.js';
@@ -57,9 +58,12 @@ export class ReceiptExtractor {
     const started = performance.now();
     let record;
     try {
-      record = parseReceipt(
-        lines.map((line) => ({ text: line.text, confidence: line.confidence })),
-        { latestDate: tomorrow() },
+      record = locateSources(
+        parseReceipt(
+          lines.map((line) => ({ text: line.text, confidence: line.confidence })),
+          { latestDate: tomorrow() },
+        ),
+        lines,
       );
     } catch (error) {
       throw new AppError(

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { UserEntity } from './user.entity.js';
 
+@ApiSchema({ name: 'User', description: 'An account' })
 export class UserResponseDto {
   @ApiProperty({ format: 'uuid' })
   id: string;

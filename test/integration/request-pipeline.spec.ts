@@ -108,13 +108,13 @@ describe('request pipeline', () => {
       type: 'http',
       scheme: 'bearer',
     });
-    expect(doc.body.components.schemas.ErrorResponseDto.required).toEqual(
+    expect(doc.body.components.schemas.Error.required).toEqual(
       expect.arrayContaining(['statusCode', 'code', 'message', 'requestId']),
     );
     const me = doc.body.paths['/v1/me'].get;
     expect(me.security).toEqual([{ bearer: [] }]);
     expect(me.responses.default.content['application/json'].schema.$ref).toBe(
-      '#/components/schemas/ErrorResponseDto',
+      '#/components/schemas/Error',
     );
   });
 });

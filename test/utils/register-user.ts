@@ -8,7 +8,7 @@ export interface RegisteredUser {
   token: string;
 }
 
-const PASSWORD = 'correct horse battery staple';
+export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** Registers a new account through the API and logs it in. */
 export async function registerUser(
@@ -16,11 +16,11 @@ export async function registerUser(
   email = `user-${randomUUID()}@example.com`,
 ): Promise<RegisteredUser> {
   const created = await http(baseUrl, 'POST', '/v1/auth/register', {
-    body: { email, password: PASSWORD },
+    body: { email, password: TEST_PASSWORD },
   });
   if (created.status !== 201) throw new Error(`register failed: ${created.status} ${created.text}`);
   const login = await http(baseUrl, 'POST', '/v1/auth/login', {
-    body: { email, password: PASSWORD },
+    body: { email, password: TEST_PASSWORD },
   });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
   return { id: created.body.id as string, email, token: login.body.accessToken as string };

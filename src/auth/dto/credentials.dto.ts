@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 
@@ -6,6 +6,7 @@ export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
 
 /** Body of register and login. Lengths are checked before any hashing happens. */
+@ApiSchema({ name: 'Credentials', description: 'Email and password' })
 export class CredentialsDto {
   @ApiProperty({ example: 'ada@example.com', maxLength: 254 })
   // Surrounding blanks are a typing accident, not part of the address.

@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 
+@ApiSchema({ name: 'RefreshRequest', description: 'A refresh token to trade for a new pair' })
 export class RefreshDto {
   @ApiProperty({ description: 'The refresh token from login or the previous refresh' })
   @IsString()

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
+@ApiSchema({ name: 'TokenPair', description: 'An access token and its refresh token' })
 export class TokenResponseDto {
   @ApiProperty({ description: 'JWT for `Authorization: Bearer …`' })
   accessToken: string;

@@ -1,12 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ErrorCode } from '../errors/error-code.js';
 
 /** The one body every error response has. */
+@ApiSchema({ name: 'Error', description: 'The body of every error response' })
 export class ErrorResponseDto {
   @ApiProperty({ example: 404 })
   statusCode: number;
 
-  @ApiProperty({ example: 'RECEIPT_NOT_FOUND', description: 'Stable, machine-readable code' })
-  code: string;
+  @ApiProperty({
+    enum: Object.values(ErrorCode),
+    enumName: 'ErrorCode',
+    example: 'RECEIPT_NOT_FOUND',
+    description: 'Stable, machine-readable code',
+  })
+  code: ErrorCode;
 
   @ApiProperty({ example: 'Receipt not found' })
   message: string;

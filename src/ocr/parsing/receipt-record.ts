@@ -3,10 +3,16 @@
  * decimals ("12.50", "-1.77"), never a float; it is computed in integer minor units.
  */
 
-/** Where a value was read: the index of the OCR line (0-based, over all pages) and its text. */
+/**
+ * Where a value was read: the index of the OCR line (0-based, over all pages) and its text;
+ * once the OCR lines are known, also the line's page (1-based) and box in that page's
+ * coordinates (image pixels or PDF points, origin top-left), so a client can highlight it.
+ */
 export interface FieldSource {
   line: number;
   text: string;
+  page?: number;
+  box?: { x0: number; y0: number; x1: number; y1: number };
 }
 
 export interface Field<T> {

@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-va
 import { ReceiptStatus } from '../receipt-status.js';
 
 export class ListReceiptsQuery {
-  @ApiPropertyOptional({ enum: Object.values(ReceiptStatus) })
+  @ApiPropertyOptional({ enum: Object.values(ReceiptStatus), enumName: 'ReceiptStatus' })
   @IsOptional()
   @IsIn(Object.values(ReceiptStatus))
   status?: ReceiptStatus;

@@ -1,8 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { ReceiptRecord } from '../../ocr/parsing/receipt-record.js';
 import type { ReceiptEntity, ReceiptTimings } from '../receipt.entity.js';
-import { ReceiptStage, ReceiptStatus } from '../receipt-status.js';
+import { FAILURE_CODES, ReceiptStage, ReceiptStatus } from '../receipt-status.js';
+import { ReceiptRecordDto } from './record/receipt-record.dto.js';
+import { ReceiptTimingsDto } from './record/receipt-timings.dto.js';
 
+@ApiSchema({ name: 'ReceiptLinks', description: 'Where to read, watch and download a receipt' })
 export class ReceiptLinksDto {
   @ApiProperty({ example: '/v1/receipts/3f0c…' })
   self: string;
@@ -17,14 +20,19 @@ export class ReceiptLinksDto {
   file: string;
 }
 
+@ApiSchema({ name: 'ReceiptError', description: 'Why processing failed' })
 export class ReceiptErrorDto {
-  @ApiProperty({ enum: ['FILE_UNREADABLE', 'OCR_FAILED', 'EXTRACTION_FAILED', 'TIMEOUT'] })
+  @ApiProperty({ enum: [...FAILURE_CODES], enumName: 'FailureCode', example: 'OCR_FAILED' })
   code: string;
 
-  @ApiProperty()
+  @ApiProperty({ example: 'The text of the receipt could not be read.' })
   message: string;
 }
 
+@ApiSchema({
+  name: 'ReceiptSummary',
+  description: 'The key fields, also when the record is not loaded',
+})
 export class ReceiptSummaryDto {
   @ApiProperty({ nullable: true, type: String })
   merchantName: string | null;
@@ -49,11 +57,15 @@ export class ReceiptSummaryDto {
   currency: string | null;
 }
 
+@ApiSchema({
+  name: 'ReceiptAccepted',
+  description: 'An accepted upload (or the existing receipt for a duplicate)',
+})
 export class ReceiptAcceptedDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: Object.values(ReceiptStatus) })
+  @ApiProperty({ enum: Object.values(ReceiptStatus), enumName: 'ReceiptStatus' })
   status: ReceiptStatus;
 
   @ApiPropertyOptional({
@@ -71,15 +83,20 @@ export function receiptLinks(id: string): ReceiptLinksDto {
   return { self, events: `${self}/events`, file: `${self}/file` };
 }
 
+@ApiSchema({
+  name: 'Receipt',
+  description: 'A receipt: its processing state and, when done, the extracted record',
+})
 export class ReceiptResponseDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
 
-  @ApiProperty({ enum: Object.values(ReceiptStatus) })
+  @ApiProperty({ enum: Object.values(ReceiptStatus), enumName: 'ReceiptStatus' })
   status: ReceiptStatus;
 
   @ApiProperty({
     enum: Object.values(ReceiptStage),
+    enumName: 'ReceiptStage',
     nullable: true,
     description: 'While processing',
   })
@@ -116,13 +133,9 @@ export class ReceiptResponseDto {
   summary: ReceiptSummaryDto;
 
   @ApiProperty({
+    type: ReceiptRecordDto,
     nullable: true,
-    type: 'object',
-    additionalProperties: true,
-    description:
-      'When completed or needs_review: every field as { value, confidence (0–1), source: { line, text } | null } — ' +
-      'merchantName, address, phone, taxId, receiptNumber, date, time, currency, subtotal, taxTotal, taxLines, tip, ' +
-      'discount, total, paymentMethod, cardLast4, lineItems, and checks { itemsMatchSubtotal, totalsAdd, issues }',
+    description: 'The extracted fields, when completed or needs_review; null before that',
   })
   record: ReceiptRecord | null;
 
@@ -143,19 +156,18 @@ export class ReceiptResponseDto {
   engine: string | null;
 
   @ApiProperty({
-    type: 'object',
-    additionalProperties: true,
+    type: ReceiptTimingsDto,
     description: 'Per-stage timestamps (…At) and durations (…Ms) of the latest run',
   })
   timings: ReceiptTimings;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty()
+  @ApiProperty({ format: 'date-time' })
   updatedAt: string;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   finishedAt: string | null;
 
   @ApiProperty({ type: ReceiptLinksDto })
@@ -194,6 +206,7 @@ export class ReceiptResponseDto {
   }
 }
 
+@ApiSchema({ name: 'ReceiptPage', description: 'One page of receipts' })
 export class ReceiptPageDto {
   @ApiProperty({ type: [ReceiptResponseDto] })
   items: ReceiptResponseDto[];
@@ -208,6 +221,10 @@ export class ReceiptPageDto {
   pageSize: number;
 }
 
+@ApiSchema({
+  name: 'EventsToken',
+  description: 'A short-lived token for one receipt’s event stream',
+})
 export class EventsTokenDto {
   @ApiProperty({
     description: 'Pass as `?token=` to the events URL (EventSource cannot send headers)',

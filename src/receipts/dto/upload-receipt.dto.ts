@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 /** The multipart body of an upload, for the OpenAPI document (it is parsed as a stream). */
+@ApiSchema({ name: 'ReceiptUpload', description: 'The multipart body of an upload' })
 export class UploadReceiptDto {
   @ApiProperty({
     type: 'string',

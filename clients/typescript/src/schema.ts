@@ -1,0 +1,1316 @@
+/**
+ * Generated from the Receipt Vault OpenAPI document by openapi-typescript.
+ * Do not edit: run `npm run openapi:generate` in the repository root.
+ */
+
+export interface paths {
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process is up. Never touches a dependency. */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: PostgreSQL, Redis, the queue, storage and a recent worker heartbeat */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account (email is case-insensitive; password 10–128 characters) */
+        post: operations["AuthController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange email and password for an access token and a refresh token */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate a refresh token; reusing an old one revokes the whole session */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End this session: its refresh tokens and access tokens stop working */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your receipts, newest first, with a total */
+        get: operations["ReceiptsController_list"];
+        put?: never;
+        /**
+         * Upload a receipt (photo, scan or PDF); answered 202 at once, processed in the background
+         * @description The same user uploading byte-identical content again gets the existing receipt (200 with `duplicateOf`).
+         */
+        post: operations["ReceiptsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A receipt: status, stage, progress, timings, the error or the extracted record */
+        get: operations["ReceiptsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a receipt with its file */
+        delete: operations["ReceiptsController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the original upload */
+        get: operations["ReceiptsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Process a finished receipt again (e.g. after a failure) */
+        post: operations["ReceiptsController_reprocess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/events-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived token that opens this receipt’s event stream from a browser EventSource */
+        post: operations["ReceiptsController_eventsToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress (Server-Sent Events)
+         * @description Events: `state` (current state, sent first), `queued`, `stage`, `progress`, then one of `completed`, `needs_review`, `failed`, after which the stream closes; `heartbeat` every SSE_HEARTBEAT_MS (15 s). Send `Last-Event-ID` to resume. Authenticate with a bearer token, or `?token=` from POST …/events-token.
+         */
+        get: operations["ReceiptsController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description Stable, machine-readable code
+         * @enum {string}
+         */
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT";
+        /** @description The body of every error response */
+        Error: {
+            /** @example 404 */
+            statusCode: number;
+            /**
+             * @description Stable, machine-readable code
+             * @example RECEIPT_NOT_FOUND
+             */
+            code: components["schemas"]["ErrorCode"];
+            /** @example Receipt not found */
+            message: string;
+            /**
+             * @description Echo of X-Request-ID
+             * @example 9f1c2a6e-52c1-4a43-9d39-3c0f6c2f8f0e
+             */
+            requestId: string;
+            /**
+             * @description Extra detail; for VALIDATION_FAILED a list of { field, messages }
+             * @example [
+             *       {
+             *         "field": "email",
+             *         "messages": [
+             *           "email must be an email"
+             *         ]
+             *       }
+             *     ]
+             */
+            details?: Record<string, never>;
+        };
+        /** @description Email and password */
+        Credentials: {
+            /** @example ada@example.com */
+            email: string;
+            /** @example correct horse battery staple */
+            password: string;
+        };
+        /** @description An account */
+        User: {
+            /** Format: uuid */
+            id: string;
+            /** @example ada@example.com */
+            email: string;
+            createdAt: string;
+        };
+        /** @description An access token and its refresh token */
+        TokenPair: {
+            /** @description JWT for `Authorization: Bearer …` */
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /**
+             * @description Seconds until the access token expires
+             * @example 900
+             */
+            expiresIn: number;
+            /** @description Opaque, single-use; trade it at /v1/auth/refresh */
+            refreshToken: string;
+        };
+        /** @description A refresh token to trade for a new pair */
+        RefreshRequest: {
+            /** @description The refresh token from login or the previous refresh */
+            refreshToken: string;
+        };
+        /** @description The multipart body of an upload */
+        ReceiptUpload: {
+            /**
+             * Format: binary
+             * @description JPEG, PNG, WebP, TIFF or PDF; the type is decided from the bytes. Up to MAX_UPLOAD_BYTES.
+             */
+            file: Blob;
+            note?: string;
+            /** @description Comma-separated, or the field repeated; at most 20 tags of 50 characters */
+            tags?: string;
+        };
+        /** @enum {string} */
+        ReceiptStatus: "queued" | "processing" | "completed" | "needs_review" | "failed";
+        /** @description Where to read, watch and download a receipt */
+        ReceiptLinks: {
+            /** @example /v1/receipts/3f0c… */
+            self: string;
+            /**
+             * @description Server-Sent Events of its progress
+             * @example /v1/receipts/3f0c…/events
+             */
+            events: string;
+            /**
+             * @description The original upload
+             * @example /v1/receipts/3f0c…/file
+             */
+            file: string;
+        };
+        /** @description An accepted upload (or the existing receipt for a duplicate) */
+        ReceiptAccepted: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ReceiptStatus"];
+            /**
+             * Format: uuid
+             * @description Set when the same file was uploaded before: the existing receipt
+             */
+            duplicateOf?: string;
+            links: components["schemas"]["ReceiptLinks"];
+        };
+        /**
+         * @description While processing
+         * @enum {string}
+         */
+        ReceiptStage: "preparing" | "reading" | "extracting" | "saving";
+        /** @description The key fields, also when the record is not loaded */
+        ReceiptSummary: {
+            merchantName: string | null;
+            /**
+             * @description ISO 8601 date
+             * @example 2024-03-15
+             */
+            date: string | null;
+            /**
+             * @description Decimal string, never a float
+             * @example 42.50
+             */
+            total: string | null;
+            /**
+             * @description ISO 4217
+             * @example EUR
+             */
+            currency: string | null;
+        };
+        /** @description A rectangle on a page: image pixels (after EXIF rotation) or PDF points, origin top-left */
+        SourceBox: {
+            /** @example 42 */
+            x0: number;
+            /** @example 1710 */
+            y0: number;
+            /** @example 980 */
+            x1: number;
+            /** @example 1756 */
+            y1: number;
+        };
+        /** @description The OCR line a value was read from */
+        FieldSource: {
+            /**
+             * @description Index of the OCR line, 0-based over all pages
+             * @example 17
+             */
+            line: number;
+            /**
+             * @description The text of that line
+             * @example TOTAL  42.50
+             */
+            text: string;
+            /**
+             * @description The page of that line, 1-based
+             * @example 1
+             */
+            page?: number;
+            /** @description Where the line is on its page */
+            box?: components["schemas"]["SourceBox"];
+        };
+        /** @description One extracted value, how sure extraction is (0–1) and where it came from */
+        ReceiptField: {
+            /**
+             * @description The value as text (money as a decimal string); null when not found
+             * @example 42.50
+             */
+            value: string | null;
+            /**
+             * @description 1 for a correction
+             * @example 0.93
+             */
+            confidence: number;
+            source: (components["schemas"]["FieldSource"] | "user") | null;
+        };
+        /** @description A tax line as printed */
+        TaxLine: {
+            /** @example VAT 20% */
+            label: string;
+            /**
+             * @description Percent as a decimal string, when printed
+             * @example 20.00
+             */
+            rate?: string;
+            /**
+             * @description Decimal string
+             * @example 7.08
+             */
+            amount: string;
+        };
+        /** @description One purchased item */
+        LineItem: {
+            /** @example Flat White */
+            description: string;
+            /**
+             * @description Decimal string ("2", "0.5")
+             * @example 2
+             */
+            quantity: string;
+            /**
+             * @description Decimal string
+             * @example 3.20
+             */
+            unitPrice: string;
+            /**
+             * @description Decimal string: quantity × unit price
+             * @example 6.40
+             */
+            amount: string;
+            /** @example 0.88 */
+            confidence: number;
+            source: (components["schemas"]["FieldSource"] | "user") | null;
+        };
+        /** @description Whether the amounts add up */
+        ArithmeticChecks: {
+            /** @description Line items add up to the subtotal; null when either is missing */
+            itemsMatchSubtotal: boolean | null;
+            /** @description subtotal (or the items’ sum) + tax + tip − discount = total (tax possibly included in the prices); null when the total or every base is missing */
+            totalsAdd: boolean | null;
+            /**
+             * @description Why the receipt needs a human look; empty when nothing is suspect
+             * @example [
+             *       "Line items add up to 12.40, the subtotal is 12.90"
+             *     ]
+             */
+            issues: string[];
+        };
+        /** @description The fields extracted from a receipt; every field is { value, confidence, source }, money a decimal string */
+        ReceiptRecord: {
+            /**
+             * @description Merchant (shop or company) name
+             * @example {
+             *       "value": "CORNER CAFE LTD",
+             *       "confidence": 0.9,
+             *       "source": null
+             *     }
+             */
+            merchantName: components["schemas"]["ReceiptField"];
+            /** @description Merchant address, lines joined by ", " */
+            address: components["schemas"]["ReceiptField"];
+            /** @description Merchant phone number, as printed */
+            phone: components["schemas"]["ReceiptField"];
+            /** @description Tax or company registration id (VAT no., GST no., SIRET …) */
+            taxId: components["schemas"]["ReceiptField"];
+            /** @description Receipt, invoice or transaction number */
+            receiptNumber: components["schemas"]["ReceiptField"];
+            /**
+             * @description Purchase date, ISO 8601 (YYYY-MM-DD)
+             * @example {
+             *       "value": "2024-03-15",
+             *       "confidence": 0.9,
+             *       "source": null
+             *     }
+             */
+            date: components["schemas"]["ReceiptField"];
+            /**
+             * @description Purchase time, 24-hour HH:MM or HH:MM:SS
+             * @example {
+             *       "value": "12:41",
+             *       "confidence": 0.9,
+             *       "source": null
+             *     }
+             */
+            time: components["schemas"]["ReceiptField"];
+            /**
+             * @description ISO 4217 currency code
+             * @example {
+             *       "value": "GBP",
+             *       "confidence": 0.9,
+             *       "source": null
+             *     }
+             */
+            currency: components["schemas"]["ReceiptField"];
+            /** @description Subtotal before tax, tip and discount */
+            subtotal: components["schemas"]["ReceiptField"];
+            /** @description Total tax */
+            taxTotal: components["schemas"]["ReceiptField"];
+            /** @description Tax lines as printed (rate and amount) */
+            taxLines: components["schemas"]["TaxLine"][];
+            /** @description Tip or service charge */
+            tip: components["schemas"]["ReceiptField"];
+            /** @description Discount, as a positive amount taken off */
+            discount: components["schemas"]["ReceiptField"];
+            /**
+             * @description Amount paid
+             * @example {
+             *       "value": "42.50",
+             *       "confidence": 0.9,
+             *       "source": null
+             *     }
+             */
+            total: components["schemas"]["ReceiptField"];
+            /**
+             * @description How it was paid: cash, card, mobile or other
+             * @example {
+             *       "value": "card",
+             *       "confidence": 0.9,
+             *       "source": null
+             *     }
+             */
+            paymentMethod: components["schemas"]["ReceiptField"];
+            /**
+             * @description Last four digits of the card, when printed
+             * @example {
+             *       "value": "4242",
+             *       "confidence": 0.9,
+             *       "source": null
+             *     }
+             */
+            cardLast4: components["schemas"]["ReceiptField"];
+            lineItems: components["schemas"]["LineItem"][];
+            /** @description Whether the amounts add up; a failed check makes the receipt needs_review */
+            checks: components["schemas"]["ArithmeticChecks"];
+        };
+        /** @enum {string} */
+        FailureCode: "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT";
+        /** @description Why processing failed */
+        ReceiptError: {
+            /** @example OCR_FAILED */
+            code: components["schemas"]["FailureCode"];
+            /** @example The text of the receipt could not be read. */
+            message: string;
+        };
+        /** @description When each stage of the latest run started (ISO 8601) and how long it took (ms) */
+        ReceiptTimings: {
+            /** Format: date-time */
+            queuedAt?: string;
+            /** Format: date-time */
+            preparingAt?: string;
+            /** Format: date-time */
+            readingAt?: string;
+            /** Format: date-time */
+            extractingAt?: string;
+            /** Format: date-time */
+            savingAt?: string;
+            /** Format: date-time */
+            finishedAt?: string;
+            /**
+             * @description Image preparation (decode, rotate, clean)
+             * @example 180
+             */
+            preparingMs?: number;
+            /**
+             * @description OCR or reading the PDF text layer
+             * @example 1450
+             */
+            readingMs?: number;
+            /**
+             * @description Parsing the text into fields
+             * @example 12
+             */
+            extractingMs?: number;
+            /** @example 25 */
+            savingMs?: number;
+            /**
+             * @description From the start of the run to the end
+             * @example 1720
+             */
+            totalMs?: number;
+        };
+        /** @description A receipt: its processing state and, when done, the extracted record */
+        Receipt: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ReceiptStatus"];
+            /** @description While processing */
+            stage: components["schemas"]["ReceiptStage"] | null;
+            /** @description Percent, at the last stage change */
+            progress: number;
+            /** @description Processing attempts so far */
+            attempts: number;
+            /** @description The client filename (metadata only) */
+            filename: string | null;
+            /**
+             * @description Decided from the bytes, not the client
+             * @example image/jpeg
+             */
+            mimeType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the original, hex */
+            sha256: string;
+            pages: number | null;
+            note: string | null;
+            tags: string[];
+            summary: components["schemas"]["ReceiptSummary"];
+            /** @description The extracted fields, when completed or needs_review; null before that */
+            record: components["schemas"]["ReceiptRecord"] | null;
+            /** @description Why the receipt needs review (arithmetic that does not add up, missing fields) */
+            reviewIssues: string[];
+            /** @description When failed, or the last failed attempt while retrying */
+            error: components["schemas"]["ReceiptError"] | null;
+            /** @enum {string|null} */
+            engine: "tesseract" | "pdf-text" | "mixed" | null;
+            /** @description Per-stage timestamps (…At) and durations (…Ms) of the latest run */
+            timings: components["schemas"]["ReceiptTimings"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            links: components["schemas"]["ReceiptLinks"];
+        };
+        /** @description One page of receipts */
+        ReceiptPage: {
+            items: components["schemas"]["Receipt"][];
+            /** @description Receipts matching the filter, over all pages */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description A short-lived token for one receipt’s event stream */
+        EventsToken: {
+            /** @description Pass as `?token=` to the events URL (EventSource cannot send headers) */
+            token: string;
+            /** @example 300 */
+            expiresIn: number;
+            /** @example /v1/receipts/3f0c…/events?token=… */
+            url: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All checks up, with per-check detail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description DEPENDENCY_UNAVAILABLE; `details` lists every check with its status */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Credentials"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description EMAIL_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED, with field details */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Credentials"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS (same for unknown email and wrong password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
+            };
+            /** @description INVALID_REFRESH_TOKEN */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_list: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReceiptStatus"];
+                /** @description Text in the merchant name, filename or note */
+                q?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptPage"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ReceiptUpload"];
+            };
+        };
+        responses: {
+            /** @description Duplicate of an earlier upload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptAccepted"];
+                };
+            };
+            /** @description Queued; `Location` points at the receipt */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptAccepted"];
+                };
+            };
+            /** @description FILE_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE (decided from the bytes) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE, with Retry-After; nothing is kept */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The original bytes, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_reprocess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptAccepted"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RECEIPT_BUSY: still queued or processing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_eventsToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsToken"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_events: {
+        parameters: {
+            query?: {
+                /** @description Receipt-scoped events token */
+                token?: unknown;
+            };
+            header: {
+                "last-event-id": string;
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}
