@@ -18,7 +18,11 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
   if (config.getOrThrow('app', { infer: true }).trustProxy) app.set('trust proxy', true);
   // Large enough for any JSON this API takes; uploads are multipart and streamed separately.
-  app.useBodyParser('json', { limit: '256kb' });
+  // PATCH bodies are JSON merge-patches (RFC 7396); plain JSON is accepted too.
+  app.useBodyParser('json', {
+    limit: '256kb',
+    type: ['application/json', 'application/merge-patch+json'],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalInterceptors(new TimingInterceptor(config));

@@ -1,6 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { OcrLine } from '../ocr/ocr.types.js';
 import type { ReceiptRecord } from '../ocr/parsing/receipt-record.js';
+import type { Category } from './categories/categories.js';
+import type { Corrections } from './records/corrections.js';
 import type { ReceiptStage, ReceiptStatus } from './receipt-status.js';
 
 /** Per-stage timestamps (ISO) and durations (ms) of the latest processing run. */
@@ -92,9 +94,63 @@ export class ReceiptEntity {
   @Column({ type: 'char', length: 3, nullable: true })
   currency: string | null;
 
-  /** numeric: exact decimal, read back as a string. */
-  @Column({ type: 'numeric', precision: 14, scale: 2, nullable: true })
+  /** numeric: exact decimal, read back as a string, in the currency's own scale. */
+  @Column({ type: 'numeric', nullable: true })
   total: string | null;
+
+  @Column({ name: 'tax_total', type: 'numeric', nullable: true })
+  taxTotal: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  /** The line items' descriptions, one a line: part of the search document. */
+  @Column({ name: 'item_text', type: 'text', nullable: true, select: false })
+  itemText: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  category: Category | null;
+
+  @Column({ name: 'category_source', type: 'varchar', length: 8, nullable: true })
+  categorySource: 'rule' | 'user' | null;
+
+  /** The user's values by field name; applied over every extraction, so they stick. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  corrections: Corrections;
+
+  /** The weakest confidence of the key fields (merchant, date, total), 0..1. */
+  @Column({
+    type: 'numeric',
+    precision: 4,
+    scale: 3,
+    nullable: true,
+    transformer: {
+      to: (v: number | null) => v,
+      from: (v: string | null) => (v === null ? null : Number(v)),
+    },
+  })
+  confidence: number | null;
+
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true })
+  confirmedAt: Date | null;
+
+  @Column({ name: 'confirmed_by', type: 'uuid', nullable: true })
+  confirmedBy: string | null;
+
+  @Column({ name: 'possible_duplicate_of', type: 'uuid', nullable: true })
+  possibleDuplicateOf: string | null;
+
+  /** The user said it is not a duplicate: it is not flagged again. */
+  @Column({ name: 'not_duplicate', type: 'boolean', default: false })
+  notDuplicate: boolean;
+
+  /** Set while the receipt is in the trash. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+
+  /** Bumped by a trigger on every update; the ETag is built from it. */
+  @Column({ type: 'integer', default: 1, insert: false, update: false })
+  version: number;
 
   @Column({ name: 'ocr_text', type: 'text', nullable: true, select: false })
   ocrText: string | null;

@@ -4,6 +4,10 @@ import { EventsAuthGuard } from './http/events-auth.guard.js';
 import { EventsTokenService } from './http/events-token.service.js';
 import { ReceiptEventStream } from './http/receipt-event-stream.js';
 import { ReceiptsController } from './http/receipts.controller.js';
+import { TagsController } from './http/tags.controller.js';
+import { TagsService } from './tags/tags.service.js';
+import { ReceiptCorrectionsController } from './http/receipt-corrections.controller.js';
+import { ReceiptCorrectionsService } from './corrections/receipt-corrections.service.js';
 import { ReceiptsModule } from './receipts.module.js';
 import { ReceiptsService } from './receipts.service.js';
 import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
@@ -11,10 +15,13 @@ import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
 /** The receipts API (controllers); imported by the HTTP root only. */
 @Module({
   imports: [ReceiptsModule, JwtModule.register({})],
-  controllers: [ReceiptsController],
+  // Routes with a fixed segment (`stats`) must be registered before `:id`: listed first.
+  controllers: [ReceiptCorrectionsController, ReceiptsController, TagsController],
   providers: [
     ReceiptsService,
     ReceiptUploadHandler,
+    ReceiptCorrectionsService,
+    TagsService,
     ReceiptEventStream,
     EventsTokenService,
     EventsAuthGuard,

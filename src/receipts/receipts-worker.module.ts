@@ -3,11 +3,19 @@ import { OcrModule } from '../ocr/ocr.module.js';
 import { ProcessReceiptProcessor } from './jobs/process-receipt.processor.js';
 import { ReceiptProcessingService } from './jobs/receipt-processing.service.js';
 import { ReceiptReconciler } from './jobs/receipt-reconciler.js';
+import { ReceiptReextraction } from './jobs/receipt-reextraction.service.js';
+import { ReextractReceiptProcessor } from './jobs/reextract-receipt.processor.js';
 import { ReceiptsModule } from './receipts.module.js';
 
 /** The receipts queue consumer and its reconciler; imported by the worker root only. */
 @Module({
   imports: [ReceiptsModule, OcrModule],
-  providers: [ReceiptProcessingService, ProcessReceiptProcessor, ReceiptReconciler],
+  providers: [
+    ReceiptProcessingService,
+    ProcessReceiptProcessor,
+    ReceiptReconciler,
+    ReceiptReextraction,
+    ReextractReceiptProcessor,
+  ],
 })
 export class ReceiptsWorkerModule {}

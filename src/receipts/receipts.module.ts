@@ -10,12 +10,18 @@ import { ReceiptEntity } from './receipt.entity.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { FileStorage } from './storage/file-storage.js';
 import { LocalDiskStorage } from './storage/local-disk.storage.js';
+import { ReceiptHistoryRepository } from './history/receipt-history.repository.js';
+import { TagsRepository } from './tags/tags.repository.js';
+import { ReceiptChanges } from './changes/receipt-changes.js';
 
 /** What the API and the worker share about receipts: rows, files, the queue, cache, events. */
 @Module({
   imports: [TypeOrmModule.forFeature([ReceiptEntity]), ReceiptsQueueModule],
   providers: [
     ReceiptsRepository,
+    TagsRepository,
+    ReceiptHistoryRepository,
+    ReceiptChanges,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,
@@ -28,6 +34,9 @@ import { LocalDiskStorage } from './storage/local-disk.storage.js';
   ],
   exports: [
     ReceiptsRepository,
+    TagsRepository,
+    ReceiptHistoryRepository,
+    ReceiptChanges,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, LessThan, Repository } from 'typeorm';
+import { In, IsNull, LessThan, Repository } from 'typeorm';
 import type { OcrLine } from '../ocr/ocr.types.js';
-import type { ReceiptRecord } from '../ocr/parsing/receipt-record.js';
+import type { FinalisedRecord } from './records/finalise-record.js';
 import { ReceiptEntity, type ReceiptTimings } from './receipt.entity.js';
+import { TagsRepository } from './tags/tags.repository.js';
 import {
   type FailureCode,
   type ReceiptStage,
@@ -32,9 +33,7 @@ export interface ReceiptPageQuery {
 }
 
 export interface CompletedReceipt {
-  status: typeof ReceiptStatus.COMPLETED | typeof ReceiptStatus.NEEDS_REVIEW;
-  record: ReceiptRecord;
-  reviewIssues: string[];
+  finalised: FinalisedRecord;
   text: string;
   lines: OcrLine[];
   pages: number;
@@ -52,16 +51,23 @@ const UNFINISHED = [ReceiptStatus.QUEUED, ReceiptStatus.PROCESSING];
 export class ReceiptsRepository {
   constructor(
     @InjectRepository(ReceiptEntity) private readonly receipts: Repository<ReceiptEntity>,
+    private readonly tags: TagsRepository,
   ) {}
 
+  /** Inserts the row and its tags in one transaction. */
   async insertQueued(receipt: NewReceipt): Promise<ReceiptEntity> {
     const timings: ReceiptTimings = { queuedAt: new Date().toISOString() };
-    await this.receipts.insert({
-      ...receipt,
-      status: ReceiptStatus.QUEUED,
-      stage: null,
-      progress: 0,
-      timings,
+    await this.receipts.manager.transaction(async (m) => {
+      await m.insert(ReceiptEntity, {
+        ...receipt,
+        status: ReceiptStatus.QUEUED,
+        stage: null,
+        progress: 0,
+        timings,
+      });
+      if (receipt.tags.length) {
+        await this.tags.setForReceipt(m, receipt.ownerId, receipt.id, receipt.tags);
+      }
     });
     return (await this.findById(receipt.id))!;
   }
@@ -70,8 +76,23 @@ export class ReceiptsRepository {
     return this.receipts.findOneBy({ id });
   }
 
+  /** A receipt of this owner that is not in the trash. */
   findByIdForOwner(id: string, ownerId: string): Promise<ReceiptEntity | null> {
-    return this.receipts.findOneBy({ id, ownerId });
+    return this.receipts.findOneBy({ id, ownerId, deletedAt: IsNull() });
+  }
+
+  /** Whether the owner has this receipt, in the trash or not. */
+  existsForOwner(id: string, ownerId: string): Promise<boolean> {
+    return this.receipts.existsBy({ id, ownerId });
+  }
+
+  /** Whether OCR lines of a finished run are kept (re-extraction needs them). */
+  async hasOcrLines(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.receipts.query(
+      `SELECT 1 FROM receipts WHERE id = $1 AND jsonb_array_length(coalesce(ocr_lines, '[]')) > 0`,
+      [id],
+    );
+    return rows.length > 0;
   }
 
   findBySha256ForOwner(ownerId: string, sha256: string): Promise<ReceiptEntity | null> {
@@ -176,19 +197,12 @@ export class ReceiptsRepository {
   }
 
   async markCompleted(id: string, done: CompletedReceipt): Promise<boolean> {
-    const { record } = done;
     const result = await this.receipts.update(
       { id, status: ReceiptStatus.PROCESSING },
       {
-        status: done.status,
+        ...done.finalised,
         stage: null,
         progress: 100,
-        record,
-        reviewIssues: done.reviewIssues,
-        merchantName: record.merchantName.value,
-        receiptDate: record.date.value,
-        currency: record.currency.value,
-        total: record.total.value,
         ocrText: done.text,
         ocrLines: done.lines,
         pages: done.pages,
@@ -197,7 +211,34 @@ export class ReceiptsRepository {
         finishedAt: () => 'now()',
       },
     );
-    return result.affected === 1;
+    if (result.affected !== 1) return false;
+    await this.flagPossibleDuplicate(id);
+    return true;
+  }
+
+  /**
+   * Points a receipt at an older one of the same owner with the same merchant, date, currency
+   * and total (or clears the flag when there is none). Only the newer of two is flagged, and a
+   * receipt the user marked as not a duplicate is left alone.
+   */
+  async flagPossibleDuplicate(id: string): Promise<void> {
+    await this.receipts.query(
+      `UPDATE receipts r
+          SET possible_duplicate_of = (
+            SELECT o.id FROM receipts o
+             WHERE o.owner_id = r.owner_id AND o.id <> r.id AND o.deleted_at IS NULL
+               AND coalesce(o.receipt_date, '0001-01-01'::date) = r.receipt_date
+               AND coalesce(lower(o.merchant_name), '') = lower(r.merchant_name)
+               AND o.currency = r.currency AND o.total = r.total
+               AND (o.created_at, o.id) < (r.created_at, r.id)
+             ORDER BY o.created_at, o.id
+             LIMIT 1)
+        WHERE r.id = $1 AND NOT r.not_duplicate
+          AND (r.possible_duplicate_of IS NOT NULL
+               OR (r.merchant_name IS NOT NULL AND r.receipt_date IS NOT NULL
+                   AND r.currency IS NOT NULL AND r.total IS NOT NULL))`,
+      [id],
+    );
   }
 
   async markFailed(

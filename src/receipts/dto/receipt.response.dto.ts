@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { ReceiptRecord } from '../../ocr/parsing/receipt-record.js';
 import type { ReceiptEntity, ReceiptTimings } from '../receipt.entity.js';
+import { CATEGORIES, type Category } from '../categories/categories.js';
 import { FAILURE_CODES, ReceiptStage, ReceiptStatus } from '../receipt-status.js';
 import { ReceiptRecordDto } from './record/receipt-record.dto.js';
 import { ReceiptTimingsDto } from './record/receipt-timings.dto.js';
@@ -55,6 +56,20 @@ export class ReceiptSummaryDto {
 
   @ApiProperty({ nullable: true, type: String, example: 'EUR', description: 'ISO 4217' })
   currency: string | null;
+}
+
+@ApiSchema({ name: 'ReceiptCategory', description: 'The category and who chose it' })
+export class ReceiptCategoryDto {
+  @ApiProperty({ enum: CATEGORIES, nullable: true, type: String })
+  value: Category | null;
+
+  @ApiProperty({
+    enum: ['rule', 'user'],
+    nullable: true,
+    type: String,
+    description: '`rule`: suggested from the merchant and items; `user`: set by you',
+  })
+  source: 'rule' | 'user' | null;
 }
 
 @ApiSchema({
@@ -132,6 +147,37 @@ export class ReceiptResponseDto {
   @ApiProperty({ type: ReceiptSummaryDto })
   summary: ReceiptSummaryDto;
 
+  @ApiProperty({ type: ReceiptCategoryDto })
+  category: ReceiptCategoryDto;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'The weakest confidence (0–1) of merchant, date and total; review least certain first',
+  })
+  confidence: number | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'When the record was confirmed as is' })
+  confirmedAt: string | null;
+
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Who confirmed it' })
+  confirmedBy: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'An older receipt with the same merchant, date and total (nothing is deleted)',
+  })
+  possibleDuplicateOf: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'When it was moved to the trash' })
+  deletedAt: string | null;
+
+  @ApiProperty({ description: 'Changes on every write; the ETag is built from it' })
+  version: number;
+
   @ApiProperty({
     type: ReceiptRecordDto,
     nullable: true,
@@ -193,6 +239,13 @@ export class ReceiptResponseDto {
         total: r.total,
         currency: r.currency,
       },
+      category: { value: r.category, source: r.categorySource },
+      confidence: r.confidence,
+      confirmedAt: r.confirmedAt?.toISOString() ?? null,
+      confirmedBy: r.confirmedBy,
+      possibleDuplicateOf: r.possibleDuplicateOf,
+      deletedAt: r.deletedAt?.toISOString() ?? null,
+      version: r.version,
       record: r.record,
       reviewIssues: r.reviewIssues ?? [],
       error: r.errorCode ? { code: r.errorCode, message: r.errorMessage ?? '' } : null,

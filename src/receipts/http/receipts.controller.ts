@@ -6,7 +6,6 @@ import {
   Headers,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -41,7 +40,6 @@ import type { Observable } from 'rxjs';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
-import { AppError, ErrorCode } from '../../common/errors/index.js';
 import { ListReceiptsQuery } from '../dto/list-receipts.query.js';
 import {
   EventsTokenDto,
@@ -51,15 +49,14 @@ import {
 } from '../dto/receipt.response.dto.js';
 import { UploadReceiptDto } from '../dto/upload-receipt.dto.js';
 import { ReceiptsService } from '../receipts.service.js';
+import { etagOf } from '../corrections/etag.js';
 import { EventsAuthGuard } from './events-auth.guard.js';
+import { RECEIPT_ID } from './receipt-id.pipe.js';
 import { EVENTS_TOKEN_TTL_SECONDS, EventsTokenService } from './events-token.service.js';
 import { ReceiptEventStream } from './receipt-event-stream.js';
 import { ReceiptUploadHandler } from './upload/receipt-upload.handler.js';
 
-/** A malformed id names no receipt: it is answered exactly as an unknown one. */
-const ID = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError(ErrorCode.RECEIPT_NOT_FOUND, 'Receipt not found'),
-});
+const ID = RECEIPT_ID;
 
 @ApiTags('receipts')
 @ApiBearerAuth()
@@ -119,10 +116,19 @@ export class ReceiptsController {
   @ApiOperation({
     summary: 'A receipt: status, stage, progress, timings, the error or the extracted record',
   })
-  @ApiOkResponse({ type: ReceiptResponseDto })
+  @ApiOkResponse({
+    type: ReceiptResponseDto,
+    headers: { ETag: { description: 'Send it as If-Match with PATCH' } },
+  })
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND (also for other users’ receipts)' })
-  get(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<ReceiptResponseDto> {
-    return this.receipts.get(id, user.id);
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ID) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ReceiptResponseDto> {
+    const body = await this.receipts.get(id, user.id);
+    res.setHeader('ETag', etagOf(body.id, body.version));
+    return body;
   }
 
   @Delete(':id')

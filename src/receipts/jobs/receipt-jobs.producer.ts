@@ -4,7 +4,12 @@ import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bull';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import type { AllConfig } from '../../config/configuration.js';
-import { type ProcessReceiptPayload, RECEIPTS_QUEUE, ReceiptJob } from './receipt-jobs.js';
+import {
+  type ReceiptJobPayload,
+  RECEIPTS_QUEUE,
+  ReceiptJob,
+  reextractJobId,
+} from './receipt-jobs.js';
 
 const ENQUEUE_TIMEOUT_MS = 2000;
 const KEEP_FAILED_JOBS_SECONDS = 7 * 86_400;
@@ -27,7 +32,7 @@ function unavailable(cause?: unknown): AppError {
 @Injectable()
 export class ReceiptJobsProducer {
   constructor(
-    @InjectQueue(RECEIPTS_QUEUE) private readonly queue: Queue<ProcessReceiptPayload>,
+    @InjectQueue(RECEIPTS_QUEUE) private readonly queue: Queue<ReceiptJobPayload>,
     private readonly config: ConfigService<AllConfig, true>,
   ) {}
 
@@ -49,6 +54,29 @@ export class ReceiptJobsProducer {
           jobId: receiptId,
           attempts,
           backoff: { type: 'exponential', delay: backoffMs },
+          removeOnComplete: true,
+          removeOnFail: { age: KEEP_FAILED_JOBS_SECONDS },
+        },
+      );
+    });
+  }
+
+  /**
+   * Queues a re-extraction (parser only, milliseconds of work): one attempt, since a parser
+   * error fails the same way again; a job already waiting for the receipt absorbs this one.
+   */
+  async enqueueReextract(receiptId: string, actorId: string, requestId?: string): Promise<void> {
+    const jobId = reextractJobId(receiptId);
+    await this.withTimeout(async () => {
+      const previous = await this.queue.getJob(jobId);
+      if (previous && (await previous.isCompleted().catch(() => false))) await previous.remove();
+      if (previous && (await previous.isFailed().catch(() => false))) await previous.remove();
+      await this.queue.add(
+        ReceiptJob.REEXTRACT,
+        { receiptId, actorId, requestId },
+        {
+          jobId,
+          attempts: 1,
           removeOnComplete: true,
           removeOnFail: { age: KEEP_FAILED_JOBS_SECONDS },
         },

@@ -5,12 +5,8 @@ import { ReceiptExtractor } from '../../ocr/receipt-extractor.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
 import { ReceiptCache } from '../receipt-cache.js';
 import type { ReceiptEntity, ReceiptTimings } from '../receipt.entity.js';
-import {
-  type FailureCode,
-  FAILURE_CODES,
-  type ReceiptStage,
-  ReceiptStatus,
-} from '../receipt-status.js';
+import { type FailureCode, FAILURE_CODES, type ReceiptStage } from '../receipt-status.js';
+import { finaliseRecord } from '../records/finalise-record.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { FileStorage } from '../storage/file-storage.js';
 
@@ -96,9 +92,10 @@ export class ReceiptProcessingService {
     timings: ReceiptTimings,
     started: number,
   ): Promise<ProcessOutcome> {
-    // The parser lists what needs a human look (missing total or date, sums that disagree).
-    const issues = result.record.checks.issues;
-    const status = issues.length ? ReceiptStatus.NEEDS_REVIEW : ReceiptStatus.COMPLETED;
+    // The parser lists what needs a human look (missing total or date, sums that disagree);
+    // the user's corrections are laid over the new record so reprocessing never loses them.
+    const finalised = finaliseRecord(result.record, receipt);
+    const status = finalised.status;
     const savingStarted = timings.savingAt ? Date.parse(timings.savingAt) : Date.now();
     const finished: ReceiptTimings = {
       ...timings,
@@ -110,9 +107,7 @@ export class ReceiptProcessingService {
     finished.savingMs = Date.now() - savingStarted;
     finished.totalMs = Date.now() - started;
     const saved = await this.receipts.markCompleted(receipt.id, {
-      status,
-      record: result.record,
-      reviewIssues: issues,
+      finalised,
       text: result.text,
       lines: result.lines,
       pages: result.pages,
