@@ -123,6 +123,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/receipts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A receipt: status, stage, progress, timings, the error or the extracted record */
+        get: operations["ReceiptsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a receipt with its file */
+        delete: operations["ReceiptsController_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * Correct a receipt (JSON merge-patch); needs If-Match
+         * @description Members present are set (`null` = no value); `lineItems` and `tags` replace the lists. Corrected fields get `source: "user"` and confidence 1 and survive reprocessing and re-extraction. The arithmetic checks run again, so the receipt may move between `needs_review` and `completed`. Every change is in the history.
+         */
+        patch: operations["ReceiptCorrectionsController_patch"];
+        trace?: never;
+    };
+    "/v1/receipts/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit trail: field, old, new, who, when (oldest first) */
+        get: operations["ReceiptCorrectionsController_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the record as it is (status completed, confirmedAt, confirmedBy) */
+        post: operations["ReceiptCorrectionsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/reextract": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the parser again over the kept OCR text (no OCR); corrections survive
+         * @description Queued for a worker (milliseconds of work); watch the receipt or its events. The history records the old and new summary.
+         */
+        post: operations["ReceiptCorrectionsController_reextract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/not-duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear the possible-duplicate flag (it is not set again) */
+        post: operations["ReceiptCorrectionsController_notDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a tag to a receipt (created when new; case-insensitive) */
+        post: operations["ReceiptCorrectionsController_addTag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/tags/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a tag off a receipt (the tag itself stays) */
+        delete: operations["ReceiptCorrectionsController_removeTag"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/receipts": {
         parameters: {
             query?: never;
@@ -139,24 +266,6 @@ export interface paths {
          */
         post: operations["ReceiptsController_upload"];
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/receipts/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A receipt: status, stage, progress, timings, the error or the extracted record */
-        get: operations["ReceiptsController_get"];
-        put?: never;
-        post?: never;
-        /** Delete a receipt with its file */
-        delete: operations["ReceiptsController_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -233,6 +342,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your tags with how many receipts carry each */
+        get: operations["TagsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tags/{tagId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a tag and take it off every receipt */
+        delete: operations["TagsController_delete"];
+        options?: never;
+        head?: never;
+        /** Rename a tag (on every receipt that has it) */
+        patch: operations["TagsController_rename"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -241,7 +385,7 @@ export interface components {
          * @description Stable, machine-readable code
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT";
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT";
         /** @description The body of every error response */
         Error: {
             /** @example 404 */
@@ -305,46 +449,66 @@ export interface components {
             /** @description The refresh token from login or the previous refresh */
             refreshToken: string;
         };
-        /** @description The multipart body of an upload */
-        ReceiptUpload: {
+        LineItemDto: {
+            description?: string;
             /**
-             * Format: binary
-             * @description JPEG, PNG, WebP, TIFF or PDF; the type is decided from the bytes. Up to MAX_UPLOAD_BYTES.
+             * @description Decimal string
+             * @example 1
              */
-            file: Blob;
-            note?: string;
-            /** @description Comma-separated, or the field repeated; at most 20 tags of 50 characters */
-            tags?: string;
+            quantity?: string;
+            /** @example 3.20 */
+            unitPrice?: string;
+            /** @example 3.20 */
+            amount?: string;
+        };
+        PatchReceiptDto: {
+            merchantName?: Record<string, never> | null;
+            address?: Record<string, never> | null;
+            /**
+             * @description ISO 8601 date
+             * @example 2024-03-15
+             */
+            date?: Record<string, never> | null;
+            /**
+             * @description HH:MM or HH:MM:SS
+             * @example 13:45
+             */
+            time?: Record<string, never> | null;
+            /**
+             * @description ISO 4217 code
+             * @example EUR
+             */
+            currency?: Record<string, never> | null;
+            /** @example 40.00 */
+            subtotal?: Record<string, never> | null;
+            /** @example 2.50 */
+            taxTotal?: Record<string, never> | null;
+            /** @example 0.00 */
+            tip?: Record<string, never> | null;
+            /**
+             * @description Positive: taken off
+             * @example 0.00
+             */
+            discount?: Record<string, never> | null;
+            /** @example 42.50 */
+            total?: Record<string, never> | null;
+            /** @enum {string|null} */
+            paymentMethod?: "cash" | "card" | "mobile" | "other" | null;
+            /** @example 4242 */
+            cardLast4?: Record<string, never> | null;
+            /** @description Replaces every line item */
+            lineItems?: components["schemas"]["LineItemDto"][];
+            note?: Record<string, never> | null;
+            /** @description Replaces the tags; case-insensitive, at most 20 of 1–50 characters */
+            tags?: string[];
+            /**
+             * @description Overrides the suggested category (source becomes "user")
+             * @enum {string|null}
+             */
+            category?: "groceries" | "dining" | "fuel" | "transport" | "lodging" | "office" | "utilities" | "health" | "shopping" | "entertainment" | "other" | null;
         };
         /** @enum {string} */
         ReceiptStatus: "queued" | "processing" | "completed" | "needs_review" | "failed";
-        /** @description Where to read, watch and download a receipt */
-        ReceiptLinks: {
-            /** @example /v1/receipts/3f0c… */
-            self: string;
-            /**
-             * @description Server-Sent Events of its progress
-             * @example /v1/receipts/3f0c…/events
-             */
-            events: string;
-            /**
-             * @description The original upload
-             * @example /v1/receipts/3f0c…/file
-             */
-            file: string;
-        };
-        /** @description An accepted upload (or the existing receipt for a duplicate) */
-        ReceiptAccepted: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["ReceiptStatus"];
-            /**
-             * Format: uuid
-             * @description Set when the same file was uploaded before: the existing receipt
-             */
-            duplicateOf?: string;
-            links: components["schemas"]["ReceiptLinks"];
-        };
         /**
          * @description While processing
          * @enum {string}
@@ -368,6 +532,16 @@ export interface components {
              * @example EUR
              */
             currency: string | null;
+        };
+        /** @description The category and who chose it */
+        ReceiptCategory: {
+            /** @enum {string|null} */
+            value: "groceries" | "dining" | "fuel" | "transport" | "lodging" | "office" | "utilities" | "health" | "shopping" | "entertainment" | "other" | null;
+            /**
+             * @description `rule`: suggested from the merchant and items; `user`: set by you
+             * @enum {string|null}
+             */
+            source: "rule" | "user" | null;
         };
         /** @description A rectangle on a page: image pixels (after EXIF rotation) or PDF points, origin top-left */
         SourceBox: {
@@ -599,6 +773,21 @@ export interface components {
              */
             totalMs?: number;
         };
+        /** @description Where to read, watch and download a receipt */
+        ReceiptLinks: {
+            /** @example /v1/receipts/3f0c… */
+            self: string;
+            /**
+             * @description Server-Sent Events of its progress
+             * @example /v1/receipts/3f0c…/events
+             */
+            events: string;
+            /**
+             * @description The original upload
+             * @example /v1/receipts/3f0c…/file
+             */
+            file: string;
+        };
         /** @description A receipt: its processing state and, when done, the extracted record */
         Receipt: {
             /** Format: uuid */
@@ -624,6 +813,25 @@ export interface components {
             note: string | null;
             tags: string[];
             summary: components["schemas"]["ReceiptSummary"];
+            category: components["schemas"]["ReceiptCategory"];
+            /** @description The weakest confidence (0–1) of merchant, date and total; review least certain first */
+            confidence: number | null;
+            /** @description When the record was confirmed as is */
+            confirmedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who confirmed it
+             */
+            confirmedBy: string | null;
+            /**
+             * Format: uuid
+             * @description An older receipt with the same merchant, date and total (nothing is deleted)
+             */
+            possibleDuplicateOf: string | null;
+            /** @description When it was moved to the trash */
+            deletedAt: string | null;
+            /** @description Changes on every write; the ETag is built from it */
+            version: number;
             /** @description The extracted fields, when completed or needs_review; null before that */
             record: components["schemas"]["ReceiptRecord"] | null;
             /** @description Why the receipt needs review (arithmetic that does not add up, missing fields) */
@@ -642,6 +850,62 @@ export interface components {
             finishedAt: string | null;
             links: components["schemas"]["ReceiptLinks"];
         };
+        ReceiptHistoryEntryDto: {
+            id: string;
+            /** @enum {string} */
+            action: "correct" | "confirm" | "tag" | "reextract" | "trash" | "restore" | "not_duplicate";
+            /** @description The field changed (merchantName, total, tags, category, note, status …) */
+            field: string | null;
+            /** @description The value before */
+            oldValue: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The value after */
+            newValue: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: uuid
+             * @description Who (null: an admin command)
+             */
+            actorId: string | null;
+            /** @description When (ISO 8601) */
+            at: string;
+        };
+        ReceiptHistoryDto: {
+            /** @description Oldest first */
+            items: components["schemas"]["ReceiptHistoryEntryDto"][];
+        };
+        /** @description An accepted upload (or the existing receipt for a duplicate) */
+        ReceiptAccepted: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ReceiptStatus"];
+            /**
+             * Format: uuid
+             * @description Set when the same file was uploaded before: the existing receipt
+             */
+            duplicateOf?: string;
+            links: components["schemas"]["ReceiptLinks"];
+        };
+        TagNameDto: {
+            /**
+             * @description 1–50 characters; case-insensitive
+             * @example travel
+             */
+            name: string;
+        };
+        /** @description The multipart body of an upload */
+        ReceiptUpload: {
+            /**
+             * Format: binary
+             * @description JPEG, PNG, WebP, TIFF or PDF; the type is decided from the bytes. Up to MAX_UPLOAD_BYTES.
+             */
+            file: Blob;
+            note?: string;
+            /** @description Comma-separated, or the field repeated; at most 20 tags of 50 characters */
+            tags?: string;
+        };
         /** @description One page of receipts */
         ReceiptPage: {
             items: components["schemas"]["Receipt"][];
@@ -658,6 +922,19 @@ export interface components {
             expiresIn: number;
             /** @example /v1/receipts/3f0c…/events?token=… */
             url: string;
+        };
+        TagResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example travel */
+            name: string;
+            /** @description Receipts with this tag (the trash not counted) */
+            count: number;
+            createdAt: string;
+        };
+        TagListDto: {
+            /** @description By name */
+            items: components["schemas"]["TagResponseDto"][];
         };
     };
     responses: never;
@@ -963,6 +1240,452 @@ export interface operations {
             };
         };
     };
+    ReceiptsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Send it as If-Match with PATCH */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description RECEIPT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptCorrectionsController_patch: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from GET */
+                "If-Match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["PatchReceiptDto"];
+                "application/json": components["schemas"]["PatchReceiptDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The new ETag */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts and receipts in the trash) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RECEIPT_BUSY: still queued or processing */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PRECONDITION_FAILED: the ETag is not current */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED: unknown field, wrong type, bad date or time, negative or over-precise amount (more decimals than the currency allows), unknown currency or category */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PRECONDITION_REQUIRED: If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptCorrectionsController_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptHistoryDto"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptCorrectionsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The new ETag */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts and receipts in the trash) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RECEIPT_BUSY (still processing), RECEIPT_NOT_EXTRACTED (no record) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptCorrectionsController_reextract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptAccepted"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts and receipts in the trash) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RECEIPT_BUSY (still processing), RECEIPT_NOT_EXTRACTED (no OCR text kept) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE (queue), with Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptCorrectionsController_notDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The new ETag */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts and receipts in the trash) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptCorrectionsController_addTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description The new ETag */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts and receipts in the trash) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptCorrectionsController_removeTag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description The new ETag */
+                    ETag?: unknown;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts and receipts in the trash); TAG_NOT_FOUND: the receipt has no such tag */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ReceiptsController_list: {
         parameters: {
             query?: {
@@ -1057,82 +1780,6 @@ export interface operations {
             };
             /** @description DEPENDENCY_UNAVAILABLE, with Retry-After; nothing is kept */
             503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    ReceiptsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Receipt"];
-                };
-            };
-            /** @description RECEIPT_NOT_FOUND (also for other users’ receipts) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    ReceiptsController_delete: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description RECEIPT_NOT_FOUND */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1295,6 +1942,132 @@ export interface operations {
         responses: {
             /** @description RECEIPT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TagsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagListDto"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TagsController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description TAG_NOT_FOUND (also for other users’ tags) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TagsController_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tagId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TagNameDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagResponseDto"];
+                };
+            };
+            /** @description TAG_NOT_FOUND (also for other users’ tags) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description TAG_EXISTS: another of your tags has that name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
