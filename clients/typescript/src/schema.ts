@@ -1254,7 +1254,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description Send it as If-Match with PATCH */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1340,7 +1340,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The new ETag */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1456,7 +1456,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The new ETag */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1563,7 +1563,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The new ETag */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1608,7 +1608,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The new ETag */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1659,7 +1659,7 @@ export interface operations {
             200: {
                 headers: {
                     /** @description The new ETag */
-                    ETag?: unknown;
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -39,7 +39,7 @@ import { ReceiptAcceptedDto, ReceiptResponseDto } from '../dto/receipt.response.
 import { RECEIPT_ID } from './receipt-id.pipe.js';
 
 const NOT_FOUND = 'RECEIPT_NOT_FOUND (also for other users’ receipts and receipts in the trash)';
-const WITH_ETAG = { ETag: { description: 'The new ETag' } };
+const WITH_ETAG = { ETag: { description: 'The new ETag', schema: { type: 'string' } } };
 
 @ApiTags('receipts: corrections and review')
 @ApiBearerAuth()

@@ -118,7 +118,9 @@ export class ReceiptsController {
   })
   @ApiOkResponse({
     type: ReceiptResponseDto,
-    headers: { ETag: { description: 'Send it as If-Match with PATCH' } },
+    headers: {
+      ETag: { description: 'Send it as If-Match with PATCH', schema: { type: 'string' } },
+    },
   })
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND (also for other users’ receipts)' })
   async get(
