@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -11,6 +11,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '../common/decorators/public.decorator.js';
 import { UserResponseDto } from '../users/user.response.dto.js';
 import { AuthService } from './auth.service.js';
@@ -19,12 +20,16 @@ import { CurrentUser } from './current-user.decorator.js';
 import { CredentialsDto } from './dto/credentials.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { TokenResponseDto } from './dto/token.response.dto.js';
+import { RefreshCookie } from './refresh-cookie.js';
 import { AuthThrottlerGuard } from './throttling/auth-throttler.guard.js';
 
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookie: RefreshCookie,
+  ) {}
 
   @Public()
   @UseGuards(AuthThrottlerGuard)
@@ -68,10 +73,14 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('logout')
   @HttpCode(204)
-  @ApiOperation({ summary: 'End this session: its refresh tokens and access tokens stop working' })
+  @ApiOperation({
+    summary: 'End this session: its refresh tokens and access tokens stop working',
+    description: 'Also clears the cookie of a browser session (POST /v1/auth/session)',
+  })
   @ApiNoContentResponse()
   @ApiUnauthorizedResponse({ description: 'UNAUTHORIZED' })
-  logout(@CurrentUser() user: AuthUser): Promise<void> {
+  logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+    this.cookie.clear(res);
     return this.auth.logout(user.sessionId);
   }
 }

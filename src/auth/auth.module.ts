@@ -18,7 +18,9 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { MeController } from './me.controller.js';
 import { PasswordHasher } from './password-hasher.js';
+import { RefreshCookie } from './refresh-cookie.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+import { SessionController } from './session.controller.js';
 import { SessionsRepository } from './sessions.repository.js';
 import {
   accountTracker,
@@ -48,11 +50,12 @@ import { RedisThrottlerStorage } from './throttling/redis-throttler.storage.js';
       },
     }),
   ],
-  controllers: [AuthController, MeController],
+  controllers: [AuthController, SessionController, MeController],
   providers: [
     AuthService,
     PasswordHasher,
     AccessTokenService,
+    RefreshCookie,
     SessionsRepository,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },

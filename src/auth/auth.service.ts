@@ -13,6 +13,13 @@ import { SessionsRepository } from './sessions.repository.js';
 
 const DAY_MS = 86_400_000;
 
+function invalidRefreshToken(): AppError {
+  return new AppError(
+    ErrorCode.INVALID_REFRESH_TOKEN,
+    'The refresh token is invalid, expired or already used',
+  );
+}
+
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
@@ -40,7 +47,9 @@ export class AuthService {
     return this.tokens(user.id, session.id, refresh.token);
   }
 
-  async refresh(refreshToken: string): Promise<TokenResponseDto> {
+  /** `undefined`: a browser session without a usable cookie. */
+  async refresh(refreshToken: string | undefined): Promise<TokenResponseDto> {
+    if (!refreshToken) throw invalidRefreshToken();
     const next = newRefreshToken();
     const now = new Date();
     const result = await this.sessions.rotate(hashRefreshToken(refreshToken), next.hash, now);
@@ -49,12 +58,7 @@ export class AuthService {
       await this.sessions.revoke(result.sessionId, 'token_reuse', now);
       this.logger.warn({ sessionId: result.sessionId }, 'Refresh token reused; session revoked');
     }
-    if (result.outcome !== 'rotated') {
-      throw new AppError(
-        ErrorCode.INVALID_REFRESH_TOKEN,
-        'The refresh token is invalid, expired or already used',
-      );
-    }
+    if (result.outcome !== 'rotated') throw invalidRefreshToken();
     return this.tokens(result.session.userId, result.session.id, next.token);
   }
 

@@ -98,8 +98,51 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session: its refresh tokens and access tokens stop working */
+        /**
+         * End this session: its refresh tokens and access tokens stop working
+         * @description Also clears the cookie of a browser session (POST /v1/auth/session)
+         */
         post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in from a browser: an access token, and the refresh token as a cookie
+         * @description Sets `rv_refresh` (httpOnly, SameSite=Strict, Path=/v1/auth, Secure in production); the body has no refresh token. Renew with POST /v1/auth/session/refresh.
+         */
+        post: operations["SessionController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a browser session: rotates the cookie, returns a new access token
+         * @description Reads the cookie only from same-origin browser requests (`Sec-Fetch-Site`). Reusing an old cookie revokes the whole session.
+         */
+        post: operations["SessionController_refresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -448,6 +491,18 @@ export interface components {
         RefreshRequest: {
             /** @description The refresh token from login or the previous refresh */
             refreshToken: string;
+        };
+        /** @description An access token; the refresh token of this browser session is in its cookie */
+        AccessToken: {
+            /** @description JWT for `Authorization: Bearer …` */
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /**
+             * @description Seconds until the access token expires
+             * @example 900
+             */
+            expiresIn: number;
         };
         LineItemDto: {
             description?: string;
@@ -1184,6 +1239,102 @@ export interface operations {
                 content?: never;
             };
             /** @description UNAUTHORIZED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Credentials"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description INVALID_CREDENTIALS (same for unknown email and wrong password) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED, with Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    SessionController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description INVALID_REFRESH_TOKEN (also when there is no cookie) */
             401: {
                 headers: {
                     [name: string]: unknown;
