@@ -84,6 +84,11 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser, not in Node.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

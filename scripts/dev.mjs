@@ -111,12 +111,12 @@ function devJwtSecret() {
   return readFileSync(file, 'utf8').trim();
 }
 
-function startApp(name, script, color, env) {
+function startApp(name, args, color, env) {
   const label = paint(color, `${name.padEnd(6)} │`);
   const app = spawnServer({
     name,
     command: process.execPath,
-    args: [script],
+    args,
     cwd: ROOT,
     env,
     stopSignal: 'SIGTERM',
@@ -168,9 +168,18 @@ async function main() {
     env,
   );
 
-  const api = startApp('api', 'dist/src/main.js', 'cyan', env);
-  const worker = startApp('worker', 'dist/src/worker.js', 'magenta', env);
-  stages.push([api, worker]);
+  const api = startApp('api', ['dist/src/main.js'], 'cyan', env);
+  const worker = startApp('worker', ['dist/src/worker.js'], 'magenta', env);
+  // The web app is rebuilt into dist/web on every change under web/; the API serves each new
+  // build at once (reload the page to see it).
+  const web = startApp(
+    'web',
+    ['node_modules/vite/bin/vite.js', 'build', '--watch', '--config', 'web/vite.config.ts'],
+    'yellow',
+    // Vite builds for production unless told otherwise; the dev stack's NODE_ENV is the API's.
+    { ...env, NODE_ENV: 'production' },
+  );
+  stages.push([api, worker, web]);
 
   const host = env.HOST && !['0.0.0.0', '::'].includes(env.HOST) ? env.HOST : '127.0.0.1';
   await api.app.waitUntilReady(() => isLive(`http://${host}:${port}/health/live`), {
@@ -182,7 +191,8 @@ async function main() {
     [
       '',
       paint('bold', `  Receipt Vault is running (ready in ${process.uptime().toFixed(1)} s)`),
-      `    API   ${paint('cyan', base)}`,
+      `    App   ${paint('cyan', `${base}/`)}`,
+      `    API   ${paint('cyan', `${base}/v1`)}`,
       `    Docs  ${paint('cyan', `${base}/docs`)}`,
       '  Press Ctrl-C to stop.',
       '',

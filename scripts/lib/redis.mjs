@@ -1,19 +1,11 @@
 // Finds (or, as root with apt, installs) Debian's redis-server and runs it for the dev stack and
 // the test suite. Nothing here needs an npm package: PING is spoken over a raw socket.
 import { spawnSync } from 'node:child_process';
-import {
-  accessSync,
-  constants,
-  chmodSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { aptInstall, canAptInstall, findExecutable } from './apt.mjs';
 import { isPortFree, launchOnFreePort } from './ports.mjs';
 import { guardDirectory, releaseDirectory } from './reaper.mjs';
 import { clearLeftoverServer, quietLog, spawnServer } from './server-process.mjs';
@@ -23,77 +15,12 @@ const HOST = '127.0.0.1';
 /** An error whose message is a complete one-line instruction for the user. */
 export class RedisUnavailableError extends Error {}
 
-function findExecutable(name, dirs) {
-  for (const dir of dirs) {
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
 export function findRedisServer() {
-  const dirs = [
-    ...(process.env.PATH ?? '').split(delimiter).filter(Boolean),
-    '/usr/bin',
-    '/usr/sbin',
-    '/usr/local/bin',
-  ];
-  return findExecutable('redis-server', dirs);
+  return findExecutable('redis-server');
 }
-
-function run(command, args, env) {
-  const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8' });
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`
-      .trim()
-      .split('\n')
-      .slice(-15)
-      .join('\n');
-    throw new Error(`${command} ${args.join(' ')} failed:\n${result.error?.message ?? output}`);
-  }
-}
-
-// Debian starts a packaged service right after installing it; we want only the servers we run
-// ourselves. A policy-rc.d that answers 101 ("action forbidden") stops invoke-rc.d and
-// deb-systemd-invoke from starting it; one the machine already has is left alone.
-const POLICY_RC_D = '/usr/sbin/policy-rc.d';
 
 function installRedisServer() {
-  process.stderr.write('redis-server is not installed; installing it with apt-get (once)...\n');
-  const addedPolicy = !existsSync(POLICY_RC_D);
-  if (addedPolicy) {
-    writeFileSync(
-      POLICY_RC_D,
-      '#!/bin/sh\n# Added by Receipt Vault while installing redis-server.\nexit 101\n',
-    );
-    chmodSync(POLICY_RC_D, 0o755);
-  }
-  try {
-    run('apt-get', ['update', '-qq']);
-    // Waits for, rather than fails on, another apt/dpkg run (a second checkout installing too).
-    run(
-      'apt-get',
-      [
-        'install',
-        '-y',
-        '-qq',
-        '-o',
-        'DPkg::Lock::Timeout=120',
-        '--no-install-recommends',
-        'redis-server',
-      ],
-      {
-        DEBIAN_FRONTEND: 'noninteractive',
-      },
-    );
-  } finally {
-    if (addedPolicy) rmSync(POLICY_RC_D, { force: true });
-  }
+  aptInstall(['redis-server']);
   // On a systemd machine the unit was still enabled for the next boot.
   if (existsSync('/run/systemd/system')) {
     spawnSync('systemctl', ['disable', '--now', 'redis-server'], { stdio: 'ignore' });
@@ -107,8 +34,7 @@ function installRedisServer() {
 export function ensureRedisServer() {
   const found = findRedisServer();
   if (found) return found;
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && findExecutable('apt-get', ['/usr/bin', '/bin'])) {
+  if (canAptInstall()) {
     installRedisServer();
     const installed = findRedisServer();
     if (installed) return installed;

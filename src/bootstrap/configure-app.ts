@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
@@ -7,6 +7,7 @@ import { TimingInterceptor } from '../common/interceptors/timing.interceptor.js'
 import { createValidationPipe } from '../common/pipes/validation.pipe.js';
 import { createRequestContextMiddleware } from '../common/request-context/request-context.module.js';
 import type { AllConfig } from '../config/configuration.js';
+import { serveWebApp } from './serve-web-app.js';
 import { setupSwagger } from './swagger.js';
 
 /** Everything `main.ts` does to the app besides listening, shared with the tests. */
@@ -16,7 +17,11 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(createRequestContextMiddleware());
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  if (config.getOrThrow('app', { infer: true }).trustProxy) app.set('trust proxy', true);
+  const { trustProxy, webDir } = config.getOrThrow('app', { infer: true });
+  if (trustProxy) app.set('trust proxy', true);
+  if (!serveWebApp(app, webDir)) {
+    new NestLogger('WebApp').warn(`No web app in ${webDir} (run npm run build); / serves nothing`);
+  }
   // Large enough for any JSON this API takes; uploads are multipart and streamed separately.
   // PATCH bodies are JSON merge-patches (RFC 7396); plain JSON is accepted too.
   app.useBodyParser('json', {

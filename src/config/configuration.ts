@@ -23,6 +23,7 @@ export const appConfig = registerAs('app', () => {
     trustProxy: env.TRUST_PROXY,
     healthCheckTimeoutMs: env.HEALTH_CHECK_TIMEOUT_MS,
     sseHeartbeatMs: env.SSE_HEARTBEAT_MS,
+    webDir: env.WEB_DIR,
   };
 });
 

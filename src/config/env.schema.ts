@@ -87,6 +87,7 @@ export const envSchema = z
 
     HEALTH_CHECK_TIMEOUT_MS: int(1500, 50),
     SSE_HEARTBEAT_MS: int(15_000, 100),
+    WEB_DIR: z.string().min(1).default('./dist/web'),
   })
   .superRefine((env, ctx) => {
     // Outside dev and test a weak or example secret would let anyone mint tokens.

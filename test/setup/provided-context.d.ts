@@ -12,6 +12,10 @@ declare module 'vitest' {
     };
     /** The throwaway Redis server, e.g. redis://127.0.0.1:41234 */
     redisUrl: string;
+    /** Browser tier only (browser-setup.ts): Debian's chromium. */
+    chromiumPath: string;
+    /** Browser tier only: a fresh production build of web/, for WEB_DIR. */
+    webDir: string;
   }
 }
 

@@ -1,0 +1,231 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WEB_APP_CSP } from '../../src/bootstrap/serve-web-app.js';
+import { seriousA11yViolations } from '../utils/check-accessibility.js';
+import { createTestApp, type TestApp } from '../utils/create-test-app.js';
+import { createTestWorker } from '../utils/create-test-worker.js';
+import { http } from '../utils/http.js';
+import { launchBrowser } from '../utils/launch-browser.js';
+import { useTestEnv } from '../utils/test-env.js';
+
+// The person's path through the web app (issue 12), in Debian's chromium: sign up, upload two
+// real SROIE receipts, watch both finish live, open one and see where its total was read, find
+// it by search, stay signed in across a reload, sign out. Every wait is on a condition.
+const ROOT = join(import.meta.dirname, '../..');
+const SROIE = join(ROOT, 'test/fixtures/sroie');
+const RECEIPT_A = 'X51008099044'; // total 6.50: the parser reads it right (see test/e2e)
+const RECEIPT_B = 'X51006008197';
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const PASSWORD = 'correct horse battery staple';
+const FINISH_TIMEOUT_MS = 90_000;
+
+describe('web app in a real browser', () => {
+  let api: TestApp;
+  let worker: INestApplicationContext | undefined;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const email = `web-${Date.now()}@example.com`;
+  const consoleErrors: string[] = [];
+  const eventStreams: string[] = [];
+  let receiptAId: string;
+
+  const shot = (name: string, target: Page = page) =>
+    target.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const heading = (target: Page = page) => target.locator('h1').first();
+  const expectAccessible = async (target: Page = page) =>
+    expect(await seriousA11yViolations(target)).toEqual([]);
+  const watchPage = (target: Page) => {
+    target.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    target.on('pageerror', (error) => consoleErrors.push(error.message));
+    target.on('request', (request) => {
+      if (request.url().includes('/events?token=')) eventStreams.push(request.url());
+    });
+  };
+  const apiLogin = async () => {
+    const login = await http(api.baseUrl, 'POST', '/v1/auth/login', {
+      body: { email, password: PASSWORD },
+    });
+    return login.body.accessToken as string;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await useTestEnv({ WEB_DIR: inject('webDir') });
+    api = await createTestApp();
+    worker = await createTestWorker();
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    watchPage(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('serves the page with a strict CSP, hashed long-cached assets, and the API beside it', async () => {
+    const index = await fetch(`${api.baseUrl}/receipts/0b5f6c1e-0000-4000-8000-000000000000`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toBe(WEB_APP_CSP);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    const html = await index.text();
+    // No inline script: every <script> has a src under /assets.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual([
+      expect.stringMatching(/src="\/assets\/index-[\w-]+\.js"/),
+    ]);
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${api.baseUrl}${script}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+
+    // The API keeps its own answers, also for a browser asking for HTML.
+    const unknownApi = await fetch(`${api.baseUrl}/v1/nothing-here`, {
+      headers: { accept: 'text/html' },
+    });
+    expect(unknownApi.status).toBe(404);
+    expect(((await unknownApi.json()) as { code: string }).code).toBe('NOT_FOUND');
+    expect((await fetch(`${api.baseUrl}/health/live`)).status).toBe(200);
+    // A client that does not ask for HTML by name gets JSON, not the page.
+    const plain = await fetch(`${api.baseUrl}/receipts/anything`);
+    expect(plain.status).toBe(404);
+    expect(plain.headers.get('content-type')).toContain('application/json');
+    const docs = await fetch(`${api.baseUrl}/docs-json`, { headers: { accept: 'text/html' } });
+    expect(docs.headers.get('content-type')).toContain('application/json');
+  });
+
+  it('signs up and lands on an empty list', async () => {
+    await page.goto(`${api.baseUrl}/`);
+    await heading().getByText('Sign in').waitFor();
+    await expectAccessible();
+    await shot('sign-in');
+
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await heading().getByText('Create your account').waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await expectAccessible();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await heading().getByText('Receipts').waitFor();
+    await page.getByText('No receipts yet').waitFor();
+    expect(page.url()).toBe(`${api.baseUrl}/`);
+
+    // The refresh token is in an httpOnly, SameSite=Strict cookie the page cannot read.
+    const cookie = (await context.cookies()).find((c) => c.name === 'rv_refresh');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/v1/auth' });
+    expect(await page.evaluate('document.cookie')).not.toContain('rv_refresh');
+  });
+
+  it('uploads two real receipts and shows both finish live', async () => {
+    await page
+      .locator('input[type=file][multiple]')
+      .setInputFiles([join(SROIE, `${RECEIPT_A}.jpg`), join(SROIE, `${RECEIPT_B}.jpg`)]);
+    await page.locator('.uploads li').nth(1).waitFor();
+    await shot('uploading');
+    await page.locator('.uploads li.done').nth(1).waitFor({ timeout: FINISH_TIMEOUT_MS });
+    expect(await page.locator('.uploads li').count()).toBe(2);
+    // Progress came over Server-Sent Events, one stream per receipt (no page reloads, no polling).
+    expect(new Set(eventStreams.map((url) => new URL(url).pathname)).size).toBe(2);
+    // The list below refreshed by itself.
+    await page.getByText('2 receipts').waitFor();
+    expect(await page.locator('li.receipt-row').count()).toBe(2);
+    await expectAccessible();
+    await shot('receipts');
+  });
+
+  it('opens a receipt and highlights where its total was read', async () => {
+    await page.locator(`.uploads li[data-upload="${RECEIPT_A}.jpg"] a`).click();
+    const path = new URL(page.url()).pathname;
+    expect(path).toMatch(/^\/receipts\/[0-9a-f-]{36}$/);
+    receiptAId = path.split('/').pop()!;
+    await page.locator('.image-frame img').waitFor();
+
+    const total = page.locator('li.field[data-field=total] button');
+    await total.focus();
+    const box = page.locator('svg.overlay rect.highlight');
+    await box.waitFor();
+    await page.locator('figcaption').getByText('Total read from').waitFor();
+    expect(await page.locator('figcaption').textContent()).toContain('6.50');
+
+    // The box is the one the record gives for the total's OCR line, drawn over the image.
+    const token = await apiLogin();
+    const receipt = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
+    const source = receipt.body.record.total.source;
+    expect(source.page).toBe(1);
+    expect(Number(await box.getAttribute('x'))).toBeCloseTo(source.box.x0 - 6, 3);
+    expect(Number(await box.getAttribute('y'))).toBeCloseTo(source.box.y0 - 6, 3);
+    const image = (await page.locator('.image-frame img').boundingBox())!;
+    const drawn = (await box.boundingBox())!;
+    expect(drawn.width).toBeGreaterThan(0);
+    expect(drawn.y).toBeGreaterThanOrEqual(image.y);
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(image.y + image.height + 1);
+
+    await expectAccessible();
+    await shot('receipt');
+  });
+
+  it('finds the receipt by search', async () => {
+    await page.getByRole('link', { name: '← All receipts' }).click();
+    await heading().getByText('Receipts').waitFor();
+    const token = await apiLogin();
+    const receipt = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
+    const merchant = receipt.body.summary.merchantName as string;
+    expect(merchant).toBeTruthy();
+    await page.getByLabel('Search').fill(merchant);
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+    expect(await page.locator('li.receipt-row').getAttribute('data-receipt-id')).toBe(receiptAId);
+    await page.getByLabel('Search').fill('no such merchant anywhere');
+    await page.getByText('No receipts match.').waitFor();
+    await page.getByLabel('Search').fill('');
+    await page.getByText('2 receipts').waitFor();
+  });
+
+  it('works on a 360 px phone screen', async () => {
+    const phone = await context.newPage();
+    watchPage(phone);
+    await phone.setViewportSize({ width: 360, height: 740 });
+    // Same browser, so the session comes back from the cookie (a silent refresh).
+    await phone.goto(`${api.baseUrl}/`);
+    await phone.getByText('2 receipts').waitFor();
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+    await expectAccessible(phone);
+    await shot('receipts-phone', phone);
+    await phone.close();
+  });
+
+  it('explains a refused file without breaking the page', async () => {
+    const before = consoleErrors.length;
+    await page.locator('input[type=file][multiple]').setInputFiles({
+      name: 'program.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(2048)]),
+    });
+    const refused = page.locator('.uploads li[data-upload="program.jpg"]');
+    await refused.getByText('This is not a receipt image or PDF').waitFor();
+    expect(await refused.getAttribute('class')).toBe('failed');
+    // The browser reports the refused request itself; nothing else went wrong.
+    expect(consoleErrors.splice(before)).toEqual([expect.stringContaining('status of 415')]);
+    expect(await page.locator('li.receipt-row').count()).toBe(2);
+  });
+
+  it('stays signed in across a reload, then signs out for good', async () => {
+    await page.reload();
+    await page.getByText('2 receipts').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await heading().getByText('Sign in').waitFor();
+    await page.getByText('You have signed out.').waitFor();
+    expect((await context.cookies()).find((c) => c.name === 'rv_refresh')).toBeUndefined();
+    await page.reload();
+    await heading().getByText('Sign in').waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+});
