@@ -225,12 +225,18 @@ async function main() {
     );
     const processes = descendantsOf(dev.child.pid).map(describeProcess).filter(Boolean);
     const roles = {
-      'dev launcher': 'scripts/dev.mjs',
+      'dev script': 'scripts/dev.mjs',
       api: 'dist/src/main.js',
       worker: 'dist/src/worker.js',
     };
     for (const [role, script] of Object.entries(roles)) {
-      const matching = processes.filter(({ args }) => args.some((arg) => arg.endsWith(script)));
+      // `node <script>`; or `node scripts/launch.mjs <script>` when the launcher, already on the
+      // project's Node, imported it (not on a first run with an older Node first on PATH).
+      const direct = processes.filter(({ args }) => args[1]?.endsWith(script));
+      const imported = processes.filter(
+        ({ args }) => args[1]?.endsWith('scripts/launch.mjs') && args[2]?.endsWith(script),
+      );
+      const matching = direct.length ? direct : imported;
       check(matching.length > 0, `No ${role} process (${script}) found.`);
       for (const { pid, exe } of matching) {
         check(
