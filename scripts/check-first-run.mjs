@@ -40,7 +40,9 @@ const { values: options } = parseArgs({
 });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const say = (message) => console.log(`[first-run] ${message}`);
+const startedAt = Date.now();
+const say = (message) =>
+  console.log(`[first-run ${Math.round((Date.now() - startedAt) / 1000)} s] ${message}`);
 
 class CheckFailed extends Error {}
 function check(condition, message) {

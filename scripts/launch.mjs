@@ -39,8 +39,9 @@ try {
 
 // Without the devDependency's binary (a platform it has no build for) a recent enough Node on
 // PATH will do; an older one is refused here rather than crashing later.
-const runtime = projectNode() ?? process.execPath;
-if (runtime === process.execPath) {
+const current = realpathSync(process.execPath);
+const runtime = projectNode() ?? current;
+if (runtime === current) {
   const refusal = unsupportedNodeMessage();
   if (refusal) fail(refusal);
 }
@@ -51,7 +52,7 @@ const binDir = join(ROOT, 'node_modules', '.bin');
 const path = process.env.PATH ?? '';
 if (path.split(delimiter)[0] !== binDir) process.env.PATH = `${binDir}${delimiter}${path}`;
 
-if (realpathSync(process.execPath) === runtime) {
+if (runtime === current) {
   process.argv = [process.argv[0], scriptPath, ...args];
   await import(pathToFileURL(scriptPath).href);
 } else {
