@@ -9,6 +9,7 @@ import { type FailureCode, FAILURE_CODES, type ReceiptStage } from '../receipt-s
 import { finaliseRecord } from '../records/finalise-record.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { FileStorage } from '../storage/file-storage.js';
+import { WebhookEmitter } from '../../webhooks/webhook-emitter.js';
 
 export interface AttemptInfo {
   /** 1-based number of this attempt. */
@@ -57,6 +58,7 @@ export class ReceiptProcessingService {
     private readonly extractor: ReceiptExtractor,
     private readonly events: ReceiptEvents,
     private readonly cache: ReceiptCache,
+    private readonly webhooks: WebhookEmitter,
   ) {}
 
   async process(receiptId: string, attempt: AttemptInfo): Promise<ProcessOutcome> {
@@ -124,6 +126,12 @@ export class ReceiptProcessingService {
       error: null,
     });
     this.logger.log({ receiptId: receipt.id, status, ms: finished.totalMs }, 'receipt processed');
+    await this.webhooks.receiptFinished({
+      ...receipt,
+      ...finalised,
+      errorCode: null,
+      errorMessage: null,
+    });
     return status;
   }
 
@@ -153,7 +161,7 @@ export class ReceiptProcessingService {
       throw error;
     }
     this.logger.warn({ receiptId: receipt.id, code, err: error }, 'receipt failed');
-    await this.receipts.markFailed(receipt.id, code, message, {
+    const marked = await this.receipts.markFailed(receipt.id, code, message, {
       ...timings,
       finishedAt: new Date().toISOString(),
     });
@@ -162,6 +170,14 @@ export class ReceiptProcessingService {
       receiptId: receipt.id,
       status: 'failed',
       error: { code, message },
+    });
+    // Not when the receipt was deleted (or finished) meanwhile: nothing changed.
+    if (!marked) return 'failed';
+    await this.webhooks.receiptFinished({
+      ...receipt,
+      status: 'failed',
+      errorCode: code,
+      errorMessage: message,
     });
     return 'failed';
   }
