@@ -14,6 +14,27 @@ import { anonymous, authFetch, mayHaveSession, refreshSession, setAccessToken } 
 export { ReceiptVaultError as ApiError };
 export type User = components['schemas']['User'];
 export type EventsToken = components['schemas']['EventsToken'];
+export type ReceiptCategory = NonNullable<Receipt['category']['value']>;
+
+/** A receipt with the ETag that a correction must send back (If-Match). */
+export interface VersionedReceipt {
+  receipt: Receipt;
+  etag: string;
+}
+
+/**
+ * A merge-patch of the record: a value, or null for "no value". Typed here because the
+ * generated PatchReceipt schema loses the string type of its nullable members.
+ */
+export type ReceiptPatch = Partial<Record<string, string | null>>;
+
+function versioned(result: {
+  data?: Receipt;
+  error?: unknown;
+  response: Response;
+}): VersionedReceipt {
+  return { receipt: ok(result), etag: result.response.headers.get('etag') ?? '' };
+}
 
 const client = createReceiptVaultClient({ baseUrl: location.origin, fetch: authFetch });
 
@@ -68,6 +89,36 @@ export const api = {
 
   async getReceipt(id: string): Promise<Receipt> {
     return ok(await client.GET('/v1/receipts/{id}', { params: { path: { id } } }));
+  },
+
+  async getVersioned(id: string): Promise<VersionedReceipt> {
+    return versioned(await client.GET('/v1/receipts/{id}', { params: { path: { id } } }));
+  },
+
+  /** 412 PRECONDITION_FAILED when someone changed it since `etag` was read. */
+  async correct(id: string, etag: string, patch: ReceiptPatch): Promise<VersionedReceipt> {
+    return versioned(
+      await client.PATCH('/v1/receipts/{id}', {
+        params: { path: { id }, header: { 'If-Match': etag } },
+        body: patch as never,
+      }),
+    );
+  },
+
+  async confirm(id: string): Promise<Receipt> {
+    return ok(await client.POST('/v1/receipts/{id}/confirm', { params: { path: { id } } }));
+  },
+
+  async addTag(id: string, name: string): Promise<VersionedReceipt> {
+    return versioned(
+      await client.POST('/v1/receipts/{id}/tags', { params: { path: { id } }, body: { name } }),
+    );
+  },
+
+  async removeTag(id: string, name: string): Promise<VersionedReceipt> {
+    return versioned(
+      await client.DELETE('/v1/receipts/{id}/tags/{name}', { params: { path: { id, name } } }),
+    );
   },
 
   async deleteReceipt(id: string): Promise<void> {
