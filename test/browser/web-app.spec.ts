@@ -225,6 +225,54 @@ describe('web app in a real browser', () => {
     await page.getByText('2 receipts').waitFor();
   });
 
+  it('filters the list by amount and sorts it', async () => {
+    await page.getByText('More filters').click();
+    await page.getByLabel('Total at least').fill('50');
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+    expect(await page.locator('li.receipt-row').getAttribute('data-receipt-id')).not.toBe(
+      receiptAId,
+    );
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('2 receipts').waitFor();
+    await page.getByLabel('Sort').selectOption('total:asc');
+    await page.locator(`li.receipt-row:first-child[data-receipt-id="${receiptAId}"]`).waitFor();
+    await expectAccessible();
+  });
+
+  it('lists a receipt that needs review, least certain first, and confirms it', async () => {
+    // A total that no longer adds up puts the receipt in the review queue.
+    const token = await apiLogin();
+    const current = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
+    const patched = await http(api.baseUrl, 'PATCH', `/v1/receipts/${receiptAId}`, {
+      token,
+      body: { total: '9.99' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(patched.body.status).toBe('needs_review');
+
+    await page.getByRole('link', { name: 'Review' }).click();
+    await heading().getByText('Review').waitFor();
+    await page.getByText('1 to review').waitFor();
+    await expectAccessible();
+    await shot('review');
+    await page.getByRole('button', { name: `Confirm as correct: ${CORRECTED}` }).click();
+    await page.getByText('Nothing to review.').waitFor();
+    const after = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
+    expect(after.body.status).toBe('completed');
+  });
+
+  it('shows spending per month and the top merchants, per currency', async () => {
+    await page.getByRole('link', { name: 'Spending' }).click();
+    await heading().getByText('Spending').waitFor();
+    await page.locator('figure.chart svg rect.bar').first().waitFor();
+    await page.getByRole('cell', { name: /9\.99/ }).first().waitFor();
+    await page.locator('.top-merchants li').first().waitFor();
+    await expectAccessible();
+    await shot('stats');
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
+    await page.getByText('2 receipts').waitFor();
+  });
+
   it('works on a 360 px phone screen', async () => {
     const phone = await context.newPage();
     watchPage(phone);

@@ -4,10 +4,10 @@ import {
   ReceiptVaultError,
   uploadReceipt,
   type components,
+  type operations,
   type Receipt,
   type ReceiptAccepted,
   type ReceiptPage,
-  type ReceiptStatus,
 } from '@receipt-vault/client';
 import { anonymous, authFetch, mayHaveSession, refreshSession, setAccessToken } from './http';
 
@@ -44,11 +44,19 @@ function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   return result.data as T;
 }
 
-export interface ListQuery {
-  q?: string;
-  status?: ReceiptStatus | '';
-  page?: number;
-  pageSize?: number;
+/** The list's filters and sort, as GET /v1/receipts takes them. */
+export type ListQuery = NonNullable<operations['ReceiptsController_list']['parameters']['query']>;
+export type ReceiptHit = components['schemas']['ReceiptSearchHit'];
+export type ReceiptStats = components['schemas']['ReceiptStats'];
+export type StatsQuery = NonNullable<
+  operations['ReceiptStatsController_stats']['parameters']['query']
+>;
+
+/** Drops empty members, so an unset filter is not sent as `?from=`. */
+function compact<T extends object>(query: T): T {
+  return Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== '' && value !== undefined),
+  ) as T;
 }
 
 export const api = {
@@ -79,12 +87,12 @@ export const api = {
     return ok(await client.GET('/v1/me'));
   },
 
-  async listReceipts({ q, status, page, pageSize }: ListQuery): Promise<ReceiptPage> {
-    return ok(
-      await client.GET('/v1/receipts', {
-        params: { query: { q: q || undefined, status: status || undefined, page, pageSize } },
-      }),
-    );
+  async listReceipts(query: ListQuery): Promise<ReceiptPage> {
+    return ok(await client.GET('/v1/receipts', { params: { query: compact(query) } }));
+  },
+
+  async stats(query: StatsQuery): Promise<ReceiptStats> {
+    return ok(await client.GET('/v1/receipts/stats', { params: { query: compact(query) } }));
   },
 
   async getReceipt(id: string): Promise<Receipt> {
