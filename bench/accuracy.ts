@@ -1,28 +1,33 @@
 /**
  * Extraction accuracy on a SROIE-style dataset folder:
  *
- *   node dist/bench/accuracy.js <dataset-dir> [--limit N] [--out report.json] [--concurrency N]
+ *   npm run bench:accuracy -- <dataset-dir> [--engines tesseract|ppocr|ppocr,tesseract]
+ *     [--set tune|measure] [--limit N] [--out report.json] [--concurrency N]
  *
- *   node dist/bench/accuracy.js <dataset-dir> --from-report earlier.json [--out …]
+ *   npm run bench:accuracy -- <dataset-dir> --from-report earlier.json [--out …]
  *
- * The second form re-parses the OCR lines saved in an earlier report instead of running OCR
- * again: parser changes are scored in seconds (its timings and error rate are the earlier run's).
+ * The second form re-parses (and, with two engines, re-combines) each engine's OCR lines saved
+ * in an earlier report instead of running OCR again: parser changes are scored in seconds (its
+ * timings, memory and error rate are the earlier run's).
+ *
+ * When the folder has a manifest.json whose receipts carry a `set` (`tune`, `measure`), every
+ * figure is reported per set: tune rules on `tune`, and read `measure` beside it.
  *
  * <dataset-dir>/img/<id>.jpg, key/<id>.json ({company, date, address, total}), optionally
  * box/<id>.txt (line-level OCR truth, for the character error rate). Runs exactly the worker's
- * ReceiptExtractor. Prints per-field exact-match accuracy after normalisation, speed, OCR
- * character error rate, and calibration (accuracy per confidence decile); writes a per-receipt
- * report. When the dataset's manifest.json marks receipts `"set": "tune"` or `"measure"`, every
- * figure is printed for each set apart: rules are tuned on `tune`, and `measure` says whether
- * they generalise.
+ * ReceiptExtractor. Prints per-field exact-match accuracy after normalisation, speed (seconds
+ * per receipt, CPU seconds per receipt, peak RSS), OCR character error rate, and calibration
+ * (accuracy per confidence decile); writes a per-receipt report.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import type { ParserLine } from '../src/ocr/parsing/receipt-record.js';
-import { parseReceipt } from '../src/ocr/parsing/parse-receipt.js';
+import { ocrEnginesSchema } from '../src/config/env.schema.js';
+import { recordFromReadings } from '../src/ocr/combine/record-from-readings.js';
+import type { Readings } from '../src/ocr/combine/readings.js';
+import type { OcrEngineName } from '../src/ocr/ocr-engine.js';
 import type { ReceiptRecord } from '../src/ocr/parsing/receipt-record.js';
 import { ReceiptExtractor } from '../src/ocr/receipt-extractor.js';
 import {
@@ -46,15 +51,28 @@ interface Label {
 
 interface ReceiptReport {
   id: string;
+  /** The manifest's set (`tune`, `measure`), or `all` without a manifest. */
+  set: string;
   predicted: Record<FieldName, string | null>;
   expected: Label;
   match: Record<FieldName, boolean>;
   confidence: Record<FieldName, number>;
+  /** Which engine(s) each field came from, when the record says. */
+  engines?: Partial<Record<FieldName, string[]>>;
   cer: number | null;
   seconds: number;
-  /** The OCR lines, so a later run can re-parse them with --from-report. */
-  lines: ParserLine[];
+  /** The parser's input lines (text and confidence), for older tools that re-parse them. */
+  lines: Array<{ text: string; confidence?: number }>;
+  /** Each engine's OCR lines with boxes, so --from-report re-runs parsing and combination. */
+  readings: Readings;
   error?: string;
+}
+
+/** Process-wide figures while one set was being read. */
+interface SetUsage {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
 }
 
 async function main(): Promise<void> {
@@ -64,120 +82,212 @@ async function main(): Promise<void> {
       limit: { type: 'string' },
       out: { type: 'string' },
       concurrency: { type: 'string', default: '2' },
+      engines: { type: 'string' },
+      set: { type: 'string' },
       'from-report': { type: 'string' },
+      'det-width': { type: 'string' },
     },
   });
   const dataset = positionals[0];
-  if (!dataset || !existsSync(join(dataset, 'img'))) {
+  const engines = ocrEnginesSchema.safeParse(values.engines ?? 'tesseract');
+  if (!dataset || !existsSync(join(dataset, 'img')) || !engines.success) {
     process.stderr.write(
-      'Usage: accuracy <dataset-dir> [--limit N] [--out report.json] [--concurrency N]\n',
+      'Usage: accuracy <dataset-dir> [--engines tesseract|ppocr|ppocr,tesseract] [--set tune|measure]\n' +
+        '       [--limit N] [--out report.json] [--concurrency N] [--from-report earlier.json]\n',
     );
     process.exitCode = 2;
     return;
   }
   const concurrency = Math.max(1, Number(values.concurrency) || 2);
-  const ids = (await readdir(join(dataset, 'img')))
+  const sets = await readSets(dataset);
+  const files = (await readdir(join(dataset, 'img')))
     .filter((name) => /\.(jpe?g|png|webp|tiff?)$/i.test(name))
     .sort()
+    .filter((name) => !values.set || sets.get(stem(name)) === values.set)
     .slice(0, values.limit ? Number(values.limit) : undefined);
+  const setNames = [...new Set(files.map((file) => sets.get(stem(file)) ?? 'all'))].sort(
+    (a, b) => SET_ORDER.indexOf(a) - SET_ORDER.indexOf(b),
+  );
 
   let reports: ReceiptReport[];
-  let wallSeconds: number;
+  let usage: Map<string, SetUsage>;
+  let engineNames: OcrEngineName[] = engines.data;
   if (values['from-report']) {
     const earlier = JSON.parse(await readFile(values['from-report'], 'utf8')) as {
+      engines?: OcrEngineName[];
+      usage?: Record<string, SetUsage>;
       receipts: ReceiptReport[];
     };
+    // --engines picks readings out of a report that has more (one run of both engines serves
+    // all three settings); by default the report's own engines are used.
+    const recorded = earlier.engines ?? ['tesseract'];
+    engineNames = values.engines ? engines.data : recorded;
+    if (engineNames.some((name) => !recorded.includes(name))) {
+      process.stderr.write(`The report has readings of ${recorded.join(',')} only.\n`);
+      process.exitCode = 2;
+      return;
+    }
     reports = earlier.receipts
-      .filter((report) => ids.some((file) => file.startsWith(`${report.id}.`)))
-      .map(reparse);
-    wallSeconds = reports.reduce((sum, report) => sum + report.seconds, 0) / concurrency;
+      .filter((report) => files.some((file) => stem(file) === report.id))
+      .map((report) => reparse({ ...report, set: sets.get(report.id) ?? 'all' }, engineNames));
+    usage = new Map(Object.entries(earlier.usage ?? {}));
   } else {
-    const started = performance.now();
-    reports = await runAll(dataset, ids, concurrency);
-    wallSeconds = (performance.now() - started) / 1000;
+    const extractor = new ReceiptExtractor({
+      engines: engines.data,
+      poolSize: concurrency,
+      recycleAfterJobs: 100,
+      jobTimeoutMs: 120_000,
+      maxImagePixels: 40_000_000,
+      maxPdfPages: 20,
+      ppocr: values['det-width'] ? { detWidth: Number(values['det-width']) } : undefined,
+    });
+    reports = [];
+    usage = new Map();
+    try {
+      for (const set of setNames) {
+        const inSet = files.filter((file) => (sets.get(stem(file)) ?? 'all') === set);
+        const measured = await measureUsage(() =>
+          runAll(extractor, dataset, inSet, set, concurrency),
+        );
+        reports.push(...measured.result);
+        usage.set(set, measured.usage);
+      }
+    } finally {
+      await extractor.close();
+    }
   }
 
-  const sets = await readSets(dataset);
-  const summary = summarise(reports, wallSeconds, concurrency);
-  const bySet = Object.fromEntries(
-    [...new Set(sets.values())]
-      .sort()
-      .reverse()
-      .map((set) => {
-        const members = reports.filter((report) => sets.get(report.id) === set);
-        const share = members.length / Math.max(1, reports.length);
-        return [set, summarise(members, wallSeconds * share, concurrency)];
-      }),
+  const summaries = Object.fromEntries(
+    setNames.map((set) => [
+      set,
+      summarise(
+        reports.filter((report) => report.set === set),
+        usage.get(set) ?? null,
+        concurrency,
+      ),
+    ]),
   );
-  for (const [set, figures] of Object.entries(bySet)) {
+  if (setNames.length > 1) {
+    const parts = [...usage.values()];
+    summaries.all = summarise(
+      reports,
+      parts.length === setNames.length
+        ? {
+            wallSeconds: parts.reduce((sum, part) => sum + part.wallSeconds, 0),
+            cpuSeconds: parts.reduce((sum, part) => sum + part.cpuSeconds, 0),
+            peakRssMb: Math.max(...parts.map((part) => part.peakRssMb)),
+          }
+        : null,
+      concurrency,
+    );
+  }
+  process.stdout.write(`Engines: ${engineNames.join(',')}\n\n`);
+  for (const [set, figures] of Object.entries(summaries)) {
     process.stdout.write(`## ${set}\n\n${formatSummary(figures)}\n`);
   }
-  process.stdout.write(`## all\n\n${formatSummary(summary)}`);
   if (values.out) {
     await writeFile(
       values.out,
-      `${JSON.stringify({ dataset, summary, bySet, receipts: reports }, null, 2)}\n`,
+      `${JSON.stringify(
+        {
+          dataset,
+          engines: engineNames,
+          summary: summaries,
+          usage: Object.fromEntries(usage),
+          receipts: reports,
+        },
+        null,
+        1,
+      )}\n`,
     );
-    process.stdout.write(`\nReport written to ${values.out}\n`);
+    process.stdout.write(`Report written to ${values.out}\n`);
   }
 }
 
-/** Which set (`tune`, `measure`) each receipt belongs to, from the dataset's manifest. */
+const SET_ORDER = ['tune', 'measure', 'all'];
+
+function stem(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}
+
+/** id → set from manifest.json (`receipts[id].set` or `[{ id, set }]`); empty without one. */
 async function readSets(dataset: string): Promise<Map<string, string>> {
   const path = join(dataset, 'manifest.json');
   if (!existsSync(path)) return new Map();
   const manifest = JSON.parse(await readFile(path, 'utf8')) as {
-    receipts?: Array<{ id: string; set?: string }>;
+    receipts?: Record<string, { set?: string }> | Array<{ id: string; set?: string }>;
   };
-  return new Map(
-    (manifest.receipts ?? [])
-      .filter((receipt) => receipt.set)
-      .map((receipt) => [receipt.id, receipt.set as string]),
-  );
+  const entries = Array.isArray(manifest.receipts)
+    ? manifest.receipts.map((entry) => [entry.id, entry.set] as const)
+    : Object.entries(manifest.receipts ?? {}).map(([id, entry]) => [id, entry.set] as const);
+  return new Map(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** Wall time, CPU time (every thread of the process) and peak RSS while `work` runs. */
+async function measureUsage<T>(work: () => Promise<T>): Promise<{ result: T; usage: SetUsage }> {
+  let peak = process.memoryUsage.rss();
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 100);
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  try {
+    const result = await work();
+    const spent = process.cpuUsage(cpu);
+    return {
+      result,
+      usage: {
+        wallSeconds: (performance.now() - started) / 1000,
+        cpuSeconds: (spent.user + spent.system) / 1e6,
+        peakRssMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 1048576),
+      },
+    };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 async function runAll(
+  extractor: ReceiptExtractor,
   dataset: string,
-  ids: string[],
+  files: string[],
+  set: string,
   concurrency: number,
 ): Promise<ReceiptReport[]> {
-  const extractor = new ReceiptExtractor({
-    poolSize: concurrency,
-    recycleAfterJobs: 100,
-    jobTimeoutMs: 120_000,
-    maxImagePixels: 40_000_000,
-    maxPdfPages: 20,
-  });
-  const progress = new ProgressBar(ids.length);
-  const reports: ReceiptReport[] = new Array<ReceiptReport>(ids.length);
+  const progress = new ProgressBar(files.length);
+  const reports: ReceiptReport[] = new Array<ReceiptReport>(files.length);
   let next = 0;
   try {
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
-        while (next < ids.length) {
+        while (next < files.length) {
           const index = next++;
-          reports[index] = await runOne(extractor, dataset, ids[index]);
+          reports[index] = await runOne(extractor, dataset, files[index], set);
           progress.tick();
         }
       }),
     );
   } finally {
     progress.done();
-    await extractor.close();
   }
   return reports;
 }
 
-function score(
-  report: Omit<ReceiptReport, 'predicted' | 'match' | 'confidence'>,
-  record: ReceiptRecord,
-): ReceiptReport {
+type Unscored = Omit<ReceiptReport, 'predicted' | 'match' | 'confidence' | 'engines'>;
+
+function score(report: Unscored, record: ReceiptRecord): ReceiptReport {
   const { expected } = report;
+  const fields = {
+    company: record.merchantName,
+    date: record.date,
+    address: record.address,
+    total: record.total,
+  };
   const predicted = {
-    company: record.merchantName.value,
-    date: record.date.value,
-    address: record.address.value,
-    total: record.total.value,
+    company: fields.company.value,
+    date: fields.date.value,
+    address: fields.address.value,
+    total: fields.total.value,
   };
   return {
     ...report,
@@ -189,27 +299,49 @@ function score(
       total: totalMatches(predicted.total, expected.total),
     },
     confidence: {
-      company: record.merchantName.confidence,
-      date: record.date.confidence,
-      address: record.address.confidence,
-      total: record.total.confidence,
+      company: fields.company.confidence,
+      date: fields.date.confidence,
+      address: fields.address.confidence,
+      total: fields.total.confidence,
     },
+    engines: Object.fromEntries(
+      FIELDS.flatMap((name) => {
+        const source = fields[name].source as { engines?: string[] } | null;
+        return source?.engines ? [[name, source.engines]] : [];
+      }),
+    ),
   };
 }
 
-/** Re-scores an earlier report's OCR lines with the current parser, as the extractor would. */
-function reparse(report: ReceiptReport): ReceiptReport {
+/** Re-scores an earlier report's OCR readings with the current parser and combiner. */
+function reparse(report: ReceiptReport, engines: OcrEngineName[]): ReceiptReport {
   if (report.error) return report;
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-  return score(report, parseReceipt(report.lines, { latestDate: tomorrow }));
+  const readings: Readings = report.readings
+    ? Object.fromEntries(engines.map((name) => [name, report.readings[name] ?? []]))
+    : {
+        tesseract: report.lines.map((line) => ({
+          text: line.text,
+          confidence: line.confidence ?? 1,
+          bbox: { x0: 0, y0: 0, x1: 0, y1: 0 },
+          page: 1,
+        })),
+      };
+  const { record, lines } = recordFromReadings(readings, { latestDate: tomorrow });
+  return score({ ...report, readings, lines: parserLines(lines) }, record);
+}
+
+function parserLines(lines: Array<{ text: string; confidence: number }>) {
+  return lines.map((line) => ({ text: line.text, confidence: line.confidence }));
 }
 
 async function runOne(
   extractor: ReceiptExtractor,
   dataset: string,
   file: string,
+  set: string,
 ): Promise<ReceiptReport> {
-  const id = file.replace(/\.[^.]+$/, '');
+  const id = stem(file);
   const expected = JSON.parse(await readFile(join(dataset, 'key', `${id}.json`), 'utf8')) as Label;
   const boxPath = join(dataset, 'box', `${id}.txt`);
   const started = performance.now();
@@ -221,11 +353,22 @@ async function runOne(
     const cer = existsSync(boxPath)
       ? characterErrorRate(result.text, boxFileText(await readFile(boxPath, 'utf8')))
       : null;
-    const lines = result.lines.map((line) => ({ text: line.text, confidence: line.confidence }));
-    return score({ id, expected, cer, seconds, lines }, result.record);
+    return score(
+      {
+        id,
+        set,
+        expected,
+        cer,
+        seconds,
+        lines: parserLines(result.lines),
+        readings: result.readings,
+      },
+      result.record,
+    );
   } catch (error) {
     return {
       id,
+      set,
       predicted: empty,
       expected,
       match: { company: false, date: false, address: false, total: false },
@@ -233,6 +376,7 @@ async function runOne(
       cer: null,
       seconds: (performance.now() - started) / 1000,
       lines: [],
+      readings: {},
       error: error instanceof Error ? error.message : String(error),
     };
   }
@@ -244,7 +388,7 @@ interface Summary {
   accuracy: Record<FieldName, { correct: number; labelled: number; rate: number }>;
   meanAccuracy: number;
   secondsPerReceipt: { median: number; p95: number };
-  wallSeconds: number;
+  usage: SetUsage | null;
   concurrency: number;
   characterErrorRate: { mean: number; median: number; receipts: number } | null;
   /** Fields (of the four scored) by confidence decile: [0, 0.1), … [0.9, 1]. */
@@ -252,7 +396,7 @@ interface Summary {
   errors: number;
 }
 
-function summarise(reports: ReceiptReport[], wallSeconds: number, concurrency: number): Summary {
+function summarise(reports: ReceiptReport[], usage: SetUsage | null, concurrency: number): Summary {
   const accuracy = Object.fromEntries(
     FIELDS.map((name) => {
       const labelled = reports.filter((report) => report.expected[name] !== undefined);
@@ -283,7 +427,7 @@ function summarise(reports: ReceiptReport[], wallSeconds: number, concurrency: n
     accuracy,
     meanAccuracy: FIELDS.reduce((sum, name) => sum + accuracy[name].rate, 0) / FIELDS.length,
     secondsPerReceipt: { median: percentile(seconds, 0.5), p95: percentile(seconds, 0.95) },
-    wallSeconds,
+    usage,
     concurrency,
     characterErrorRate: cers.length
       ? {
@@ -306,6 +450,8 @@ function formatSummary(summary: Summary): string {
   const bucket = ({ correct, count }: { correct: number; count: number }) =>
     count ? `${pct(correct / count)} of ${count}` : 'none';
   const cer = summary.characterErrorRate;
+  const usage = summary.usage;
+  const perReceipt = Math.max(1, summary.receipts);
   return [
     `Receipts: ${summary.receipts}${summary.errors ? ` (${summary.errors} failed)` : ''}`,
     '',
@@ -315,7 +461,11 @@ function formatSummary(summary: Summary): string {
     `| mean     | ${pct(summary.meanAccuracy).padStart(6)} |         |`,
     '',
     `Seconds per receipt: median ${summary.secondsPerReceipt.median.toFixed(2)}, p95 ${summary.secondsPerReceipt.p95.toFixed(2)} ` +
-      `(${summary.concurrency} in parallel; wall ${summary.wallSeconds.toFixed(1)} s, ${(summary.wallSeconds / Math.max(1, summary.receipts)).toFixed(2)} s/receipt throughput)`,
+      `(${summary.concurrency} in parallel)`,
+    usage
+      ? `Process: wall ${usage.wallSeconds.toFixed(1)} s (${(usage.wallSeconds / perReceipt).toFixed(2)} s/receipt throughput), ` +
+        `CPU ${(usage.cpuSeconds / perReceipt).toFixed(2)} s/receipt, peak RSS ${usage.peakRssMb} MB`
+      : 'Process: no usage figures (report from an older run)',
     cer
       ? `OCR character error rate vs box/: mean ${pct(cer.mean)}, median ${pct(cer.median)} (${cer.receipts} receipts)`
       : 'OCR character error rate: no box/ ground truth',

@@ -9,7 +9,9 @@ import { stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
 import { AppError } from './common/errors/index.js';
+import { ocrEnginesSchema } from './config/env.schema.js';
 import { inspectFile } from './files/file-inspector.js';
+import type { OcrEngineName } from './ocr/ocr-engine.js';
 import { ReceiptExtractor } from './ocr/receipt-extractor.js';
 
 const USAGE = `Usage: receipt-vault extract [options] <file...>
@@ -19,6 +21,8 @@ one object for one file, an array for several.
 
 Options:
   --text                 include the OCR text and page/engine/timing details
+  --engines <list>       OCR engines: tesseract, ppocr, or ppocr,tesseract to combine both
+                         (default: tesseract)
   --pool-size <n>        OCR workers (default: 2, at most one per file)
   --timeout-ms <n>       deadline per page (default: 60000)
   --max-image-pixels <n> refuse larger images (default: 40000000)
@@ -29,6 +33,7 @@ Exit status: 0 when every file was extracted, 1 when any failed, 2 for a usage e
 
 interface CliOptions {
   text: boolean;
+  engines: OcrEngineName[];
   poolSize: number;
   jobTimeoutMs: number;
   maxImagePixels: number;
@@ -45,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         text: { type: 'boolean', default: false },
+        engines: { type: 'string', default: 'tesseract' },
         'pool-size': { type: 'string', default: '2' },
         'timeout-ms': { type: 'string', default: '60000' },
         'max-image-pixels': { type: 'string', default: '40000000' },
@@ -64,8 +70,15 @@ async function main(argv: string[]): Promise<number> {
     return usageError(command ? `Unknown command "${command}".` : 'No command given.');
   if (files.length === 0) return usageError('No files given.');
 
+  const engines = ocrEnginesSchema.safeParse(parsed.values.engines);
+  if (!engines.success) {
+    return usageError(
+      `--engines must be tesseract, ppocr or ppocr,tesseract, not "${parsed.values.engines}".`,
+    );
+  }
   const options: CliOptions = {
     text: parsed.values.text,
+    engines: engines.data,
     poolSize: positiveInteger(parsed.values['pool-size'], '--pool-size'),
     jobTimeoutMs: positiveInteger(parsed.values['timeout-ms'], '--timeout-ms'),
     maxImagePixels: positiveInteger(parsed.values['max-image-pixels'], '--max-image-pixels'),
@@ -74,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
   if (Object.values(options).some((value) => Number.isNaN(value))) return 2;
 
   const extractor = new ReceiptExtractor({
+    engines: options.engines,
     poolSize: Math.min(options.poolSize, files.length),
     recycleAfterJobs: 100,
     jobTimeoutMs: options.jobTimeoutMs,

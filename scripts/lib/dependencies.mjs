@@ -72,6 +72,9 @@ export function installDependencies() {
   const result = spawnSync('npm', ['ci', ...(oldNode ? ['--loglevel=error'] : [])], {
     cwd: root,
     stdio: 'inherit',
+    // onnxruntime-node's postinstall downloads CUDA provider files from outside the npm registry
+    // and fails offline; its CPU provider is already in the package (.npmrc says the same).
+    env: { ...process.env, ONNXRUNTIME_NODE_INSTALL: 'skip' },
   });
   if (result.error) throw new Error(`Could not run npm: ${result.error.message}`);
   if (result.status !== 0)

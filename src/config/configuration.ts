@@ -84,6 +84,7 @@ export const queueConfig = registerAs('queue', () => {
 export const ocrConfig = registerAs('ocr', () => {
   const env = loadEnv();
   return {
+    engines: env.OCR_ENGINES,
     poolSize: env.OCR_POOL_SIZE,
     recycleAfterJobs: env.OCR_RECYCLE_AFTER_JOBS,
     jobTimeoutMs: env.OCR_JOB_TIMEOUT_MS,

@@ -39,6 +39,21 @@ describe('parseEnv', () => {
     );
   });
 
+  it.each([
+    ['tesseract', ['tesseract']],
+    ['ppocr', ['ppocr']],
+    ['ppocr,tesseract', ['tesseract', 'ppocr']],
+    [' Tesseract , PPOCR ', ['tesseract', 'ppocr']],
+  ])('reads OCR_ENGINES=%j as %j', (value, engines) => {
+    expect(parseEnv({ ...valid, OCR_ENGINES: value }).OCR_ENGINES).toEqual(engines);
+  });
+
+  it.each(['easyocr', 'ppocr,ppocr', ',', 'tesseract,'])('refuses OCR_ENGINES=%j', (value) => {
+    const found = problems({ ...valid, OCR_ENGINES: value });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((problem) => !problem.startsWith('OCR_ENGINES'))).toEqual([]);
+  });
+
   it('treats empty values as unset', () => {
     expect(parseEnv({ ...valid, PORT: '' }).PORT).toBe(3000);
   });

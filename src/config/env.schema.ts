@@ -25,6 +25,27 @@ const url = (protocols: string[]) =>
       `must be a ${protocols.map((p) => p.replace(':', '://')).join(' or ')} URL`,
     );
 
+/**
+ * OCR engines a worker can run. Lives here, not in src/ocr, because the API process validates
+ * the same environment and must never import the OCR code.
+ */
+export const OCR_ENGINE_NAMES = ['tesseract', 'ppocr'] as const;
+
+/**
+ * `OCR_ENGINES`: one engine, or both (comma-separated, any order) to read every page twice and
+ * combine the readings.
+ */
+export const ocrEnginesSchema = z
+  .string()
+  .transform((value) => value.split(',').map((name) => name.trim().toLowerCase()))
+  .pipe(
+    z
+      .array(z.enum(OCR_ENGINE_NAMES))
+      .min(1)
+      .refine((names) => new Set(names).size === names.length, 'must not repeat an engine'),
+  )
+  .transform((names) => OCR_ENGINE_NAMES.filter((name) => names.includes(name)));
+
 /** Secrets that appear in docs and examples; they must never protect a real deployment. */
 const KNOWN_WEAK_SECRETS = [
   'change-me-to-at-least-32-random-bytes-of-secret',
@@ -82,6 +103,7 @@ export const envSchema = z
     WORKER_STALE_AFTER_MS: int(30_000, 1000),
     RECONCILE_INTERVAL_MS: int(60_000, 1000),
     STUCK_PROCESSING_MS: int(15 * 60_000, 10_000),
+    OCR_ENGINES: ocrEnginesSchema.prefault('tesseract'),
     OCR_POOL_SIZE: int(2, 1, 8),
     OCR_RECYCLE_AFTER_JOBS: int(100, 1),
     OCR_JOB_TIMEOUT_MS: int(60_000, 1000),

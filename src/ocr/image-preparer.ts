@@ -3,8 +3,10 @@ import sharp, { type Sharp } from 'sharp';
 import { AppError, ErrorCode } from '../common/errors/index.js';
 
 export interface PreparedImage {
-  /** PNG, greyscale, upright, at the OCR working size. */
+  /** PNG, greyscale, upright, at the OCR working size (tesseract reads encoded images). */
   data: Buffer;
+  /** The same pixels, one byte each, row-major (PP-OCR reads raw pixels); when asked for. */
+  pixels?: Uint8Array;
   width: number;
   height: number;
   /** Prepared-image coordinates × scale + offset = coordinates in the upright original. */
@@ -17,6 +19,8 @@ export interface PrepareOptions {
   maxImagePixels: number;
   /** Page of a multi-page TIFF (0-based). */
   page?: number;
+  /** Also return the raw greyscale pixels. */
+  pixels?: boolean;
 }
 
 /**
@@ -48,17 +52,22 @@ export async function prepareImage(
   try {
     const content = await findContent(open());
     const targetWidth = Math.min(MAX_OCR_WIDTH, Math.max(MIN_OCR_WIDTH, content.width));
-    const { data, info } = await open()
+    const { data: raw, info } = await open()
       .rotate()
       .extract(content)
       .grayscale()
       .resize({ width: targetWidth, kernel: targetWidth > content.width ? 'cubic' : 'lanczos3' })
       .normalize()
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const data = await sharp(raw, { raw: { width: info.width, height: info.height, channels: 1 } })
       // Fast, lightly compressed PNG: it is decoded once, in memory, by tesseract.
       .png({ compressionLevel: 1 })
-      .toBuffer({ resolveWithObject: true });
+      .toBuffer();
     return {
       data,
+      pixels: options.pixels ? new Uint8Array(raw.buffer, raw.byteOffset, raw.length) : undefined,
       width: info.width,
       height: info.height,
       scale: content.width / info.width,

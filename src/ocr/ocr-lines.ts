@@ -114,7 +114,8 @@ function verticalOverlap(a: BBox, b: BBox): number {
   return smaller > 0 ? overlap / smaller : 0;
 }
 
-function toPage(box: BBox, { scale, offset, outerScale }: PageTransform): BBox {
+/** A box in prepared-image pixels → the same box on the page. */
+export function toPage(box: BBox, { scale, offset, outerScale }: PageTransform): BBox {
   const x = (value: number) => Math.round((value * scale + offset.x) * outerScale * 100) / 100;
   const y = (value: number) => Math.round((value * scale + offset.y) * outerScale * 100) / 100;
   return { x0: x(box.x0), y0: y(box.y0), x1: x(box.x1), y1: y(box.y1) };

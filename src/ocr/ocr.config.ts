@@ -1,6 +1,10 @@
+import type { OcrEngineName } from './ocr-engine.js';
+
 /** The `ocr` configuration namespace, as the config module validates and provides it. */
 export interface OcrConfig {
-  /** tesseract.js workers per process; each takes one core while it recognises. */
+  /** Engines that read each page, in order (`OCR_ENGINES`); two are combined. */
+  engines: OcrEngineName[];
+  /** Recognisers per engine per process; each takes one core while it recognises. */
   poolSize: number;
   /** A worker is replaced after this many recognitions, to hand back memory tesseract keeps. */
   recycleAfterJobs: number;

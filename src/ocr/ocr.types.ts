@@ -1,3 +1,5 @@
+import type { Readings } from './combine/readings.js';
+import type { OcrEngineName } from './ocr-engine.js';
 import type { ReceiptRecord } from './parsing/receipt-record.js';
 
 /** A box in the page's own coordinates: image pixels (after EXIF rotation) or PDF points, origin top-left. */
@@ -24,6 +26,8 @@ export interface OcrLine {
   /** 1-based page number. */
   page: number;
   words?: OcrWord[];
+  /** The engine that read the line; absent for PDF text layers. */
+  engine?: OcrEngineName;
 }
 
 export type ExtractionStage = 'preparing' | 'reading' | 'extracting';
@@ -34,12 +38,19 @@ export interface ExtractionProgress {
   progress: number;
 }
 
-export type ExtractionEngine = 'tesseract' | 'pdf-text' | 'mixed';
+/**
+ * What produced the text: one OCR engine, both combined (`ppocr+tesseract`), a PDF's text layer,
+ * or a PDF mixing text pages with OCR'd ones.
+ */
+export type ExtractionEngine = OcrEngineName | 'ppocr+tesseract' | 'pdf-text' | 'mixed';
 
 export interface ExtractionResult {
   record: ReceiptRecord;
   text: string;
+  /** The lines the record was read from (with two engines, the combined reading). */
   lines: OcrLine[];
+  /** Each engine's own lines, kept so benchmarks can re-run parsing and combination. */
+  readings: Readings;
   pages: number;
   engine: ExtractionEngine;
   timings: { preparingMs: number; readingMs: number; extractingMs: number };

@@ -9,6 +9,7 @@ import { ErrorCode } from '../common/errors/index.js';
 import { ReceiptExtractor } from './receipt-extractor.js';
 
 const options = {
+  engines: ['tesseract' as const],
   poolSize: 1,
   recycleAfterJobs: 10,
   jobTimeoutMs: 60_000,

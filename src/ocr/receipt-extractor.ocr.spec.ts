@@ -16,6 +16,7 @@ import { RecognizerPool } from './recognizer-pool.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 const options = {
+  engines: ['tesseract' as const],
   poolSize: 2,
   recycleAfterJobs: 50,
   jobTimeoutMs: 60_000,

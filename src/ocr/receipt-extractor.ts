@@ -2,8 +2,10 @@ import sharp from 'sharp';
 
 import { AppError, ErrorCode } from '../common/errors/index.js';
 import { prepareImage } from './image-preparer.js';
+import { recordFromReadings } from './combine/record-from-readings.js';
+import type { Readings } from './combine/readings.js';
 import type { OcrConfig } from './ocr.config.js';
-import { linesFromTesseract } from './ocr-lines.js';
+import type { EnginePage, OcrEngine } from './ocr-engine.js';
 import type {
   ExtractionEngine,
   ExtractionProgress,
@@ -12,12 +14,26 @@ import type {
   ExtractOptions,
   OcrLine,
 } from './ocr.types.js';
-import { locateSources } from './parsing/locate-sources.js';
-import { parseReceipt } from './parsing/parse-receipt.js';
 import { readPdfPages } from './pdf-reader.js';
-import { RecognizerPool } from './recognizer-pool.js';
+import { PpOcrEngine } from './ppocr/ppocr-engine.js';
+import type { PpOcrPipelineOptions } from './ppocr/ppocr-pipeline.js';
+import { TesseractEngine } from './tesseract-engine.js';
 
-export type ReceiptExtractorOptions = OcrConfig;
+export interface ReceiptExtractorOptions extends OcrConfig {
+  /** PP-OCR settings other than the measured defaults (benchmarks compare them). */
+  ppocr?: Partial<PpOcrPipelineOptions>;
+}
+
+/**
+ * PP-OCR's measured settings (bench/RESULTS.md): detection at 480 px wide read as well as the
+ * reference's 960 px longer side on typical receipts, and keeps long receipts' text legible;
+ * 1.2 MP caps its memory (~100 MB of activations at 0.5 MP). 400 boxes is ~4× a dense receipt.
+ */
+const PPOCR_DEFAULTS: PpOcrPipelineOptions = {
+  detWidth: 480,
+  detMaxPixels: 1_228_800,
+  maxBoxes: 400,
+};
 
 /** Share of overall progress given to each stage; reading (OCR) dominates the time. */
 const STAGE_SPAN: Record<ExtractionStage, [number, number]> = {
@@ -28,17 +44,22 @@ const STAGE_SPAN: Record<ExtractionStage, [number, number]> = {
 
 /**
  * The worker's whole extraction: image preparation, OCR or PDF text, and field parsing.
- * One instance per process owns the tesseract pool; call `close()` on shutdown.
+ * One instance per process owns the OCR engines' pools; call `close()` on shutdown.
  */
 export class ReceiptExtractor {
-  private readonly pool: RecognizerPool;
+  private readonly engines: OcrEngine[];
 
   constructor(private readonly options: ReceiptExtractorOptions) {
-    this.pool = new RecognizerPool({
+    const pool = {
       size: options.poolSize,
       recycleAfterJobs: options.recycleAfterJobs,
       jobTimeoutMs: options.jobTimeoutMs,
-    });
+    };
+    this.engines = options.engines.map((name) =>
+      name === 'ppocr'
+        ? new PpOcrEngine({ ...pool, ...PPOCR_DEFAULTS, ...options.ppocr })
+        : new TesseractEngine(pool),
+    );
   }
 
   /**
@@ -80,22 +101,16 @@ export class ReceiptExtractor {
     file: { path: string; mimeType: string },
     run: ExtractionRun,
   ): Promise<ExtractionResult> {
-    const { lines, pages, engine } =
+    const { readings, pages, engine } =
       file.mimeType === 'application/pdf'
         ? await this.readPdf(file.path, run)
         : await this.readImage(file.path, run);
 
     run.enter('extracting', 0);
     const started = performance.now();
-    let record;
+    let extracted;
     try {
-      record = locateSources(
-        parseReceipt(
-          lines.map((line) => ({ text: line.text, confidence: line.confidence })),
-          { latestDate: tomorrow() },
-        ),
-        lines,
-      );
+      extracted = recordFromReadings(readings, { latestDate: tomorrow() });
     } catch (error) {
       throw new AppError(
         ErrorCode.EXTRACTION_FAILED,
@@ -106,10 +121,12 @@ export class ReceiptExtractor {
     run.timings.extractingMs += performance.now() - started;
     run.enter('extracting', 1);
 
+    const { record, lines } = extracted;
     return {
       record,
       text: lines.map((line) => line.text).join('\n'),
       lines,
+      readings,
       pages,
       engine,
       timings: {
@@ -121,7 +138,42 @@ export class ReceiptExtractor {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await Promise.all(this.engines.map((engine) => engine.close()));
+  }
+
+  /** Every engine reads the page at once, each into its own reading; progress is their mean. */
+  private async readPage(
+    page: EnginePage,
+    readings: Readings,
+    onProgress: (fraction: number) => void,
+  ): Promise<void> {
+    const fractions = this.engines.map(() => 0);
+    const lines = await Promise.all(
+      this.engines.map((engine, index) =>
+        engine.read(page, (fraction) => {
+          fractions[index] = fraction;
+          onProgress(fractions.reduce((sum, value) => sum + value, 0) / fractions.length);
+        }),
+      ),
+    );
+    this.engines.forEach((engine, index) => readings[engine.name]!.push(...lines[index]));
+  }
+
+  /** Text-layer lines are exact: every engine's reading gets them as they are. */
+  private addToAll(readings: Readings, lines: OcrLine[]): void {
+    for (const engine of this.engines) readings[engine.name]!.push(...lines);
+  }
+
+  private emptyReadings(): Readings {
+    return Object.fromEntries(this.engines.map((engine) => [engine.name, []]));
+  }
+
+  private get engineName(): ExtractionEngine {
+    return this.engines.length > 1 ? 'ppocr+tesseract' : this.engines[0].name;
+  }
+
+  private get needsPixels(): boolean {
+    return this.engines.some((engine) => engine.name === 'ppocr');
   }
 
   private async readImage(path: string, run: ExtractionRun): Promise<PageRead> {
@@ -134,29 +186,31 @@ export class ReceiptExtractor {
         { permanent: true },
       );
     }
-    const lines: OcrLine[] = [];
+    const readings = this.emptyReadings();
     for (let index = 0; index < pages && !run.stopped; index++) {
       let started = performance.now();
       const prepared = await prepareImage(path, {
         maxImagePixels: this.options.maxImagePixels,
         page: index,
+        pixels: this.needsPixels,
       });
       run.timings.preparingMs += performance.now() - started;
       run.enter('preparing', (index + 1) / pages);
 
       started = performance.now();
-      const page = await this.pool.recognize(prepared.data, {
-        onProgress: (fraction) => run.enter('reading', (index + fraction) / pages),
-      });
-      lines.push(...linesFromTesseract(page, index + 1, { ...prepared, outerScale: 1 }));
+      await this.readPage(
+        { image: prepared, number: index + 1, outerScale: 1 },
+        readings,
+        (fraction) => run.enter('reading', (index + fraction) / pages),
+      );
       run.timings.readingMs += performance.now() - started;
     }
-    return { lines, pages, engine: 'tesseract' };
+    return { readings, pages, engine: this.engineName };
   }
 
   private async readPdf(path: string, run: ExtractionRun): Promise<PageRead> {
     run.enter('preparing', 0);
-    const lines: OcrLine[] = [];
+    const readings = this.emptyReadings();
     let pages = 0;
     let textPages = 0;
     let started = performance.now();
@@ -165,26 +219,26 @@ export class ReceiptExtractor {
       this.options.maxPdfPages,
       this.options.maxImagePixels,
     )) {
-      if (run.stopped) return { lines, pages, engine: 'pdf-text' };
+      if (run.stopped) return { readings, pages, engine: 'pdf-text' };
       pages += 1;
       const done = (content.page - 1) / content.pageCount;
       if (content.kind === 'text') {
         textPages += 1;
-        lines.push(...content.lines);
+        this.addToAll(readings, content.lines);
         run.timings.readingMs += performance.now() - started;
       } else {
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
         const prepared = await prepareImage(content.png, {
           maxImagePixels: this.options.maxImagePixels,
+          pixels: this.needsPixels,
         });
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
-        const page = await this.pool.recognize(prepared.data, {
-          onProgress: (fraction) => run.enter('reading', done + fraction / content.pageCount),
-        });
-        lines.push(
-          ...linesFromTesseract(page, content.page, { ...prepared, outerScale: content.scale }),
+        await this.readPage(
+          { image: prepared, number: content.page, outerScale: content.scale },
+          readings,
+          (fraction) => run.enter('reading', done + fraction / content.pageCount),
         );
         run.timings.readingMs += performance.now() - started;
       }
@@ -192,13 +246,13 @@ export class ReceiptExtractor {
       started = performance.now();
     }
     const engine: ExtractionEngine =
-      textPages === pages ? 'pdf-text' : textPages === 0 ? 'tesseract' : 'mixed';
-    return { lines, pages, engine };
+      textPages === pages ? 'pdf-text' : textPages === 0 ? this.engineName : 'mixed';
+    return { readings, pages, engine };
   }
 }
 
 interface PageRead {
-  lines: OcrLine[];
+  readings: Readings;
   pages: number;
   engine: ExtractionEngine;
 }

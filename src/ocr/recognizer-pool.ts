@@ -3,13 +3,9 @@ import { dirname, join } from 'node:path';
 
 import Tesseract from 'tesseract.js';
 
-import { AppError, ErrorCode } from '../common/errors/index.js';
+import { EnginePool, type EnginePoolOptions } from './engine-pool.js';
 
-export interface RecognizerPoolOptions {
-  size: number;
-  recycleAfterJobs: number;
-  jobTimeoutMs: number;
-}
+export type RecognizerPoolOptions = EnginePoolOptions;
 
 /**
  * Language data shipped in npm: the integer-quantised LSTM model only. The plain `4.0.0` folder
@@ -26,26 +22,24 @@ export interface RecognizeOptions {
   onProgress?: (fraction: number) => void;
 }
 
-interface Slot {
+/** A tesseract.js worker and where its progress messages go while it runs a job. */
+interface TesseractWorker {
   worker: Tesseract.Worker;
-  jobs: number;
-  /** Where the worker's progress messages go while it runs a job. */
   onProgress?: (fraction: number) => void;
+  terminate(): Promise<unknown>;
 }
 
 /**
- * A fixed-size pool of tesseract.js workers (each a worker thread, so recognition never blocks
- * the event loop). Workers are created lazily, reused, replaced after `recycleAfterJobs` jobs
- * (tesseract keeps memory from its largest page), and terminated when a job overruns its
- * deadline — a stuck worker cannot be interrupted any other way.
+ * tesseract.js workers (each a worker thread) in an EnginePool: reused, replaced after
+ * `recycleAfterJobs` jobs (tesseract keeps memory from its largest page), terminated when a
+ * job overruns its deadline.
  */
 export class RecognizerPool {
-  private readonly idle: Slot[] = [];
-  private readonly waiters: Array<() => void> = [];
-  private live = 0;
-  private closed = false;
+  private readonly pool: EnginePool<TesseractWorker>;
 
-  constructor(private readonly options: RecognizerPoolOptions) {}
+  constructor(options: RecognizerPoolOptions) {
+    this.pool = new EnginePool(options, spawn);
+  }
 
   /**
    * Recognises one prepared image (PSM 6: one uniform block, which keeps a label and its amount
@@ -55,121 +49,44 @@ export class RecognizerPool {
    *   tesseract fails.
    */
   async recognize(image: Buffer, options: RecognizeOptions = {}): Promise<Tesseract.Page> {
-    const slot = await this.acquire();
-    slot.onProgress = options.onProgress;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new AppError(
-              ErrorCode.TIMEOUT,
-              `OCR did not finish within ${this.options.jobTimeoutMs} ms.`,
-              {
-                details: { timeoutMs: this.options.jobTimeoutMs },
-              },
-            ),
-          ),
-        this.options.jobTimeoutMs,
-      );
+    return this.pool.run(async (engine) => {
+      engine.onProgress = options.onProgress;
+      try {
+        const result = await engine.worker.recognize(image, {}, { text: true, blocks: true });
+        return result.data;
+      } finally {
+        engine.onProgress = undefined;
+      }
     });
-    const recognition = slot.worker.recognize(image, {}, { text: true, blocks: true });
-    // Once the deadline has won, a late failure of the abandoned recognition is of no interest.
-    recognition.catch(() => undefined);
-    try {
-      const result = await Promise.race([recognition, deadline]);
-      slot.jobs += 1;
-      this.release(slot);
-      return result.data;
-    } catch (error) {
-      // After a timeout or an engine error the worker's state is unknown: never reuse it.
-      this.discard(slot);
-      if (error instanceof AppError) throw error;
-      throw new AppError(ErrorCode.OCR_FAILED, `OCR failed: ${String(error)}`, { cause: error });
-    } finally {
-      clearTimeout(timer);
-      slot.onProgress = undefined;
-    }
   }
 
   /** Terminates every worker; pending and later calls fail with OCR_FAILED. */
   async close(): Promise<void> {
-    this.closed = true;
-    const idle = this.idle.splice(0);
-    this.live -= idle.length;
-    for (const wake of this.waiters.splice(0)) wake();
-    await Promise.all(idle.map((slot) => slot.worker.terminate()));
+    await this.pool.close();
   }
+}
 
-  private async acquire(): Promise<Slot> {
-    for (;;) {
-      if (this.closed) {
-        throw new AppError(ErrorCode.OCR_FAILED, 'The OCR engine is shutting down.');
-      }
-      const idle = this.idle.pop();
-      if (idle) return idle;
-      if (this.live < this.options.size) {
-        this.live += 1;
-        try {
-          return await this.spawn();
-        } catch (error) {
-          this.live -= 1;
-          this.wakeOne();
-          throw new AppError(
-            ErrorCode.OCR_FAILED,
-            `The OCR engine could not start: ${String(error)}`,
-            {
-              cause: error,
-            },
-          );
-        }
-      }
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-  }
-
-  private async spawn(): Promise<Slot> {
-    const slot = {} as Slot;
-    slot.jobs = 0;
-    slot.worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
-      langPath: LANG_PATH,
-      gzip: true,
-      // The default cache writes the 5 MB model into the working directory.
-      cacheMethod: 'none',
-      logger: (message) => {
-        if (message.status === 'recognizing text') slot.onProgress?.(message.progress);
-      },
-      // Without a handler tesseract.js rethrows worker errors from its message listener, which
-      // is an uncaught exception; the failed job's promise already rejects with the error.
-      errorHandler: () => undefined,
-    });
-    await slot.worker.setParameters({
-      tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK,
-      preserve_interword_spaces: '1',
-      // Characters receipts do not print but tesseract makes of table rules, specks and logos;
-      // forbidding them makes it pick the real character (CER 11.9% → 10.9%, bench/RESULTS.md).
-      tessedit_char_blacklist: '|©®§«»¦~',
-    });
-    return slot;
-  }
-
-  private release(slot: Slot): void {
-    if (this.closed || slot.jobs >= this.options.recycleAfterJobs) {
-      this.discard(slot);
-      return;
-    }
-    this.idle.push(slot);
-    this.wakeOne();
-  }
-
-  private discard(slot: Slot): void {
-    this.live -= 1;
-    // terminate() kills the thread synchronously; the promise only reports that it did.
-    slot.worker.terminate().catch(() => undefined);
-    this.wakeOne();
-  }
-
-  private wakeOne(): void {
-    this.waiters.shift()?.();
-  }
+async function spawn(): Promise<TesseractWorker> {
+  const engine = {} as TesseractWorker;
+  engine.worker = await Tesseract.createWorker('eng', Tesseract.OEM.LSTM_ONLY, {
+    langPath: LANG_PATH,
+    gzip: true,
+    // The default cache writes the 5 MB model into the working directory.
+    cacheMethod: 'none',
+    logger: (message) => {
+      if (message.status === 'recognizing text') engine.onProgress?.(message.progress);
+    },
+    // Without a handler tesseract.js rethrows worker errors from its message listener, which
+    // is an uncaught exception; the failed job's promise already rejects with the error.
+    errorHandler: () => undefined,
+  });
+  engine.terminate = () => engine.worker.terminate();
+  await engine.worker.setParameters({
+    tessedit_pageseg_mode: Tesseract.PSM.SINGLE_BLOCK,
+    preserve_interword_spaces: '1',
+    // Characters receipts do not print but tesseract makes of table rules, specks and logos;
+    // forbidding them makes it pick the real character (CER 11.9% → 10.9%, bench/RESULTS.md).
+    tessedit_char_blacklist: '|©®§«»¦~',
+  });
+  return engine;
 }

@@ -1,0 +1,131 @@
+import { AppError, ErrorCode } from '../common/errors/index.js';
+
+export interface EnginePoolOptions {
+  size: number;
+  /** An engine is replaced after this many jobs, to hand back memory it keeps. */
+  recycleAfterJobs: number;
+  /** Deadline of one job; past it the engine is terminated and replaced. */
+  jobTimeoutMs: number;
+}
+
+/** An engine instance living in its own thread, which only terminating can interrupt. */
+export interface PooledEngine {
+  terminate(): Promise<unknown>;
+}
+
+interface Slot<E> {
+  engine: E;
+  jobs: number;
+}
+
+/**
+ * A fixed-size pool of OCR engines, each in its own worker thread so recognition never blocks
+ * the event loop. Engines are created lazily, reused, replaced after `recycleAfterJobs` jobs,
+ * and terminated when a job overruns its deadline — a stuck engine cannot be interrupted any
+ * other way, and a slow page must fail with TIMEOUT rather than hold the worker.
+ */
+export class EnginePool<E extends PooledEngine> {
+  private readonly idle: Array<Slot<E>> = [];
+  private readonly waiters: Array<() => void> = [];
+  private live = 0;
+  private closed = false;
+
+  constructor(
+    private readonly options: EnginePoolOptions,
+    private readonly spawnEngine: () => Promise<E>,
+  ) {}
+
+  /**
+   * Runs one job on an idle engine.
+   *
+   * @throws AppError TIMEOUT when the deadline passes (the engine is replaced), OCR_FAILED when
+   *   the engine fails or cannot start.
+   */
+  async run<T>(job: (engine: E) => Promise<T>): Promise<T> {
+    const slot = await this.acquire();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new AppError(
+              ErrorCode.TIMEOUT,
+              `OCR did not finish within ${this.options.jobTimeoutMs} ms.`,
+              { details: { timeoutMs: this.options.jobTimeoutMs } },
+            ),
+          ),
+        this.options.jobTimeoutMs,
+      );
+    });
+    const work = job(slot.engine);
+    // Once the deadline has won, a late failure of the abandoned job is of no interest.
+    work.catch(() => undefined);
+    try {
+      const result = await Promise.race([work, deadline]);
+      slot.jobs += 1;
+      this.release(slot);
+      return result;
+    } catch (error) {
+      // After a timeout or an engine error the engine's state is unknown: never reuse it.
+      this.discard(slot);
+      if (error instanceof AppError) throw error;
+      throw new AppError(ErrorCode.OCR_FAILED, `OCR failed: ${String(error)}`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Terminates every engine; pending and later calls fail with OCR_FAILED. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const idle = this.idle.splice(0);
+    this.live -= idle.length;
+    for (const wake of this.waiters.splice(0)) wake();
+    await Promise.all(idle.map((slot) => slot.engine.terminate()));
+  }
+
+  private async acquire(): Promise<Slot<E>> {
+    for (;;) {
+      if (this.closed) {
+        throw new AppError(ErrorCode.OCR_FAILED, 'The OCR engine is shutting down.');
+      }
+      const idle = this.idle.pop();
+      if (idle) return idle;
+      if (this.live < this.options.size) {
+        this.live += 1;
+        try {
+          return { engine: await this.spawnEngine(), jobs: 0 };
+        } catch (error) {
+          this.live -= 1;
+          this.wakeOne();
+          throw new AppError(
+            ErrorCode.OCR_FAILED,
+            `The OCR engine could not start: ${String(error)}`,
+            { cause: error },
+          );
+        }
+      }
+      await new Promise<void>((resolve) => this.waiters.push(resolve));
+    }
+  }
+
+  private release(slot: Slot<E>): void {
+    if (this.closed || slot.jobs >= this.options.recycleAfterJobs) {
+      this.discard(slot);
+      return;
+    }
+    this.idle.push(slot);
+    this.wakeOne();
+  }
+
+  private discard(slot: Slot<E>): void {
+    this.live -= 1;
+    // Terminating kills the thread at once; the promise only reports that it did.
+    slot.engine.terminate().catch(() => undefined);
+    this.wakeOne();
+  }
+
+  private wakeOne(): void {
+    this.waiters.shift()?.();
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Runs the real PP-OCR engine (ONNX Runtime in worker threads) on real receipts: through the
+ * extractor, under a deadline, and with the network namespace emptied.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { loadSroieReceipt } from '../../../test/utils/load-sroie-receipt.js';
+import { ErrorCode } from '../../common/errors/index.js';
+import { prepareImage } from '../image-preparer.js';
+import { formatMinor, parseAmount } from '../parsing/money.js';
+import { ReceiptExtractor } from '../receipt-extractor.js';
+import { PPOCR_MODELS } from './ppocr-models.js';
+import { PpOcrPool } from './ppocr-pool.js';
+
+const repo = join(import.meta.dirname, '..', '..', '..');
+const fixtures = join(repo, 'test', 'fixtures');
+const sroie = (id: string) => join(fixtures, 'sroie', `${id}.jpg`);
+let extractor: ReceiptExtractor;
+beforeAll(() => {
+  extractor = new ReceiptExtractor({
+    engines: ['ppocr'],
+    poolSize: 2,
+    recycleAfterJobs: 50,
+    jobTimeoutMs: 60_000,
+    maxImagePixels: 40_000_000,
+    maxPdfPages: 10,
+  });
+});
+afterAll(async () => {
+  await extractor.close();
+});
+
+describe('PP-OCR engine on real receipts', { timeout: 90_000 }, () => {
+  it('reads total and date of SROIE receipts, every line marked as its reading', async () => {
+    const ids = ['X51008142033', 'X51006008197'];
+    const results = await Promise.all(
+      ids.map((id) => extractor.extract({ path: sroie(id), mimeType: 'image/jpeg' })),
+    );
+    const labels = await Promise.all(ids.map((id) => loadSroieReceipt(id)));
+    expect(results.map((result) => [result.record.total.value, result.record.date.value])).toEqual(
+      labels.map((label) => [formatMinor(parseAmount(label.total)!), label.date]),
+    );
+    for (const result of results) {
+      expect(result.engine).toBe('ppocr');
+      expect(result.lines.every((line) => line.engine === 'ppocr')).toBe(true);
+      expect(result.readings.ppocr).toEqual(result.lines);
+    }
+    // Full-width punctuation from the Chinese recogniser comes out as ASCII.
+    expect(results[0].text).not.toMatch(/[\uFF01-\uFF5E]/);
+    expect(results[0].text).toMatch(/GST Reg/);
+    // Boxes are on the original page: the scan is 936 × 1949, the TOTAL row in its lower half.
+    const total = results[0].lines[results[0].record.total.source?.line as number];
+    expect(total.text).toMatch(/42\.40/);
+    expect(total.bbox.x1).toBeLessThanOrEqual(936);
+    expect(total.bbox.y0).toBeGreaterThan(1949 / 2);
+    expect(total.bbox.y1).toBeLessThan(1949);
+  });
+
+  it('reads with the network namespace emptied, models from node_modules', async () => {
+    for (const path of Object.values(PPOCR_MODELS)) {
+      expect(relative(repo, path)).toMatch(/^node_modules\/@gutenye\/ocr-models\/assets\//);
+      expect(existsSync(path)).toBe(true);
+    }
+    // A fresh HOME: ONNX Runtime writes its telemetry cache there; nothing may come from it.
+    const home = mkdtempSync(join(tmpdir(), 'ppocr-offline-'));
+    try {
+      const { stdout } = await promisify(execFile)(
+        'unshare',
+        [
+          '--net',
+          process.execPath,
+          '--import',
+          './test/utils/register-ts-hooks.ts',
+          'test/utils/read-with-ppocr.ts',
+          sroie('X51008142033'),
+        ],
+        { cwd: repo, env: { ...process.env, HOME: home }, timeout: 60_000 },
+      );
+      const result = JSON.parse(stdout) as { network: boolean; lines: string[] };
+      expect(result.network).toBe(false);
+      expect(result.lines.join('\n')).toMatch(/TOTAL.*42\.40/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PpOcrPool deadlines', { timeout: 60_000 }, () => {
+  it('terminates a page that overruns and frees its place for the next one', async () => {
+    const pool = new PpOcrPool({
+      size: 1,
+      recycleAfterJobs: 10,
+      jobTimeoutMs: 50,
+      detWidth: 480,
+      detMaxPixels: 1_228_800,
+      maxBoxes: 400,
+    });
+    const prepared = await prepareImage(sroie('X51008142033'), {
+      maxImagePixels: 40_000_000,
+      pixels: true,
+    });
+    const image = { data: prepared.pixels!, width: prepared.width, height: prepared.height };
+    try {
+      // With one thread, the second page would wait forever if the stuck one kept its place.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const error: unknown = await pool.recognize(image).catch((reason: unknown) => reason);
+        expect(error).toMatchObject({ code: ErrorCode.TIMEOUT });
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});
