@@ -2,7 +2,7 @@
  * Extraction accuracy on a SROIE-style dataset folder:
  *
  *   npm run bench:accuracy -- <dataset-dir> [--engines tesseract|ppocr|ppocr,tesseract]
- *     [--set tune|measure] [--limit N] [--out report.json] [--concurrency N]
+ *     [--set tune|measure] [--limit N per set] [--out report.json] [--concurrency N]
  *
  *   npm run bench:accuracy -- <dataset-dir> --from-report earlier.json [--out …]
  *
@@ -104,7 +104,13 @@ async function main(): Promise<void> {
     .filter((name) => /\.(jpe?g|png|webp|tiff?)$/i.test(name))
     .sort()
     .filter((name) => !values.set || sets.get(stem(name)) === values.set)
-    .slice(0, values.limit ? Number(values.limit) : undefined);
+    // --limit N: the first N receipts of each set, so tune and measure stay side by side.
+    .filter(
+      (name, _, all) =>
+        !values.limit ||
+        all.filter((other) => sets.get(stem(other)) === sets.get(stem(name))).indexOf(name) <
+          Number(values.limit),
+    );
   const setNames = [...new Set(files.map((file) => sets.get(stem(file)) ?? 'all'))].sort(
     (a, b) => SET_ORDER.indexOf(a) - SET_ORDER.indexOf(b),
   );

@@ -108,7 +108,8 @@ function trimEdgeNoise(words: OcrWord[]): OcrWord[] {
   return words.slice(start, end);
 }
 
-function verticalOverlap(a: BBox, b: BBox): number {
+/** Vertical overlap of two boxes as a share of the shorter one's height. */
+export function verticalOverlap(a: BBox, b: BBox): number {
   const overlap = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
   const smaller = Math.min(a.y1 - a.y0, b.y1 - b.y0);
   return smaller > 0 ? overlap / smaller : 0;

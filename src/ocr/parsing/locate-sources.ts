@@ -4,14 +4,16 @@ import type { Field, FieldSource, LineItem, ReceiptRecord } from './receipt-reco
 /**
  * Adds the page and box of the OCR line each value came from. The parser only sees text, so
  * it names lines by index; the boxes are what a client needs to highlight a value on the
- * image. Sources whose index names no line (a parser bug) are left as they are.
+ * image, and the line's engine is the value's provenance. Sources whose index names no line (a parser bug) are left as they are.
  */
 export function locateSources(record: ReceiptRecord, lines: readonly OcrLine[]): ReceiptRecord {
   const locate = (source: FieldSource | null): FieldSource | null => {
     const line = source ? lines[source.line] : undefined;
     if (!source || !line) return source;
     const { x0, y0, x1, y1 } = line.bbox;
-    return { ...source, page: line.page, box: { x0, y0, x1, y1 } };
+    // A combined reading has already said which engines agreed; otherwise it is the line's.
+    const engines = source.engines ?? (line.engine ? [line.engine] : undefined);
+    return { ...source, page: line.page, box: { x0, y0, x1, y1 }, ...(engines && { engines }) };
   };
   const field = <T>(f: Field<T>): Field<T> => ({ ...f, source: locate(f.source) });
   const item = (i: LineItem): LineItem => ({ ...i, source: locate(i.source) });

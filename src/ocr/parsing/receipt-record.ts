@@ -13,6 +13,11 @@ export interface FieldSource {
   text: string;
   page?: number;
   box?: { x0: number; y0: number; x1: number; y1: number };
+  /**
+   * The OCR engine(s) whose reading gave the value (both when they agreed or one restored the
+   * other's spacing); absent for PDF text layers. Set by the OCR layer, never by the parser.
+   */
+  engines?: Array<'tesseract' | 'ppocr'>;
 }
 
 export interface Field<T> {

@@ -91,6 +91,47 @@ describe('PP-OCR engine on real receipts', { timeout: 90_000 }, () => {
   });
 });
 
+describe('Both engines combined on real receipts', { timeout: 120_000 }, () => {
+  it('reads every field from both readings and records which engine gave it', async () => {
+    const both = new ReceiptExtractor({
+      engines: ['tesseract', 'ppocr'],
+      poolSize: 1,
+      recycleAfterJobs: 50,
+      jobTimeoutMs: 60_000,
+      maxImagePixels: 40_000_000,
+      maxPdfPages: 10,
+    });
+    try {
+      const ids = ['X51008142033', 'X51008030560'];
+      const results = await Promise.all(
+        ids.map((id) => both.extract({ path: sroie(id), mimeType: 'image/jpeg' })),
+      );
+      const labels = await Promise.all(ids.map((id) => loadSroieReceipt(id)));
+      expect(
+        results.map((result) => [
+          result.record.merchantName.value,
+          result.record.total.value,
+          result.record.date.value,
+        ]),
+      ).toEqual(
+        labels.map((label) => [label.company, formatMinor(parseAmount(label.total)!), label.date]),
+      );
+      for (const result of results) {
+        expect(result.engine).toBe('ppocr+tesseract');
+        expect(result.readings.tesseract?.length).toBeGreaterThan(5);
+        expect(result.readings.ppocr?.length).toBeGreaterThan(5);
+        // Merchant names come from PP-OCR's characters with tesseract's spacing.
+        expect(result.record.merchantName.source?.engines).toContain('ppocr');
+        const total = result.record.total.source!;
+        expect(total.engines?.length).toBeGreaterThan(0);
+        expect(result.lines[total.line].text).toContain(result.record.total.value);
+      }
+    } finally {
+      await both.close();
+    }
+  });
+});
+
 describe('PpOcrPool deadlines', { timeout: 60_000 }, () => {
   it('terminates a page that overruns and frees its place for the next one', async () => {
     const pool = new PpOcrPool({
