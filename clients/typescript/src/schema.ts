@@ -805,6 +805,14 @@ export interface components {
             page?: number;
             /** @description Where the line is on its page */
             box?: components["schemas"]["SourceBox"];
+            /**
+             * @description The OCR engine(s) whose reading gave the value: both when the engines agreed (or PP-OCR characters took tesseract word spacing); absent for PDF text layers
+             * @example [
+             *       "ppocr",
+             *       "tesseract"
+             *     ]
+             */
+            engines?: ("tesseract" | "ppocr")[];
         };
         /** @description One extracted value, how sure extraction is (0–1) and where it came from */
         ReceiptField: {

@@ -14,4 +14,13 @@ export class FieldSourceDto {
 
   @ApiPropertyOptional({ type: SourceBoxDto, description: 'Where the line is on its page' })
   box?: SourceBoxDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    enum: ['tesseract', 'ppocr'],
+    example: ['ppocr', 'tesseract'],
+    description:
+      'The OCR engine(s) whose reading gave the value: both when the engines agreed (or PP-OCR characters took tesseract word spacing); absent for PDF text layers',
+  })
+  engines?: Array<'tesseract' | 'ppocr'>;
 }
