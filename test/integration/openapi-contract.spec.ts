@@ -85,7 +85,14 @@ describe('OpenAPI contract', () => {
       { $ref: '#/components/schemas/FieldSource' },
       expect.objectContaining({ enum: ['user'] }),
     ]);
-    expect(Object.keys(schemas.FieldSource.properties)).toEqual(['line', 'text', 'page', 'box']);
+    expect(Object.keys(schemas.FieldSource.properties)).toEqual([
+      'line',
+      'text',
+      'page',
+      'box',
+      'engines',
+    ]);
+    expect(schemas.FieldSource.properties.engines.items.enum).toEqual(['tesseract', 'ppocr']);
 
     expect(schemas.ReceiptStatus.enum).toEqual([
       'queued',

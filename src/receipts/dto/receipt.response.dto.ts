@@ -198,7 +198,13 @@ export class ReceiptResponseDto {
   })
   error: ReceiptErrorDto | null;
 
-  @ApiProperty({ nullable: true, type: String, enum: ['tesseract', 'pdf-text', 'mixed'] })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['tesseract', 'ppocr', 'ppocr+tesseract', 'pdf-text', 'mixed'],
+    description:
+      "What read the text: one OCR engine, both combined, the PDF's text layer, or a PDF mixing text and scanned pages",
+  })
   engine: string | null;
 
   @ApiProperty({
