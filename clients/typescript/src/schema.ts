@@ -1199,8 +1199,11 @@ export interface components {
             reviewIssues: string[];
             /** @description When failed, or the last failed attempt while retrying */
             error: components["schemas"]["ReceiptError"] | null;
-            /** @enum {string|null} */
-            engine: "tesseract" | "pdf-text" | "mixed" | null;
+            /**
+             * @description What read the text: one OCR engine, both combined, the PDF's text layer, or a PDF mixing text and scanned pages
+             * @enum {string|null}
+             */
+            engine: "tesseract" | "ppocr" | "ppocr+tesseract" | "pdf-text" | "mixed" | null;
             /** @description Per-stage timestamps (…At) and durations (…Ms) of the latest run */
             timings: components["schemas"]["ReceiptTimings"];
             /** Format: date-time */
