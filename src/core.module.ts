@@ -23,11 +23,13 @@ import { LoggingModule } from './logging/logging.module.js';
     BullModule.forRootAsync({
       inject: [ConfigService, CacheKeys],
       useFactory: (config: ConfigService<AllConfig, true>, keys: CacheKeys) => {
-        const { url } = config.getOrThrow('redis', { infer: true });
+        const { url, commandTimeoutMs } = config.getOrThrow('redis', { infer: true });
         return {
           prefix: keys.bullPrefix(),
           createClient: (type) =>
-            createRedisClient(url, type === 'client' ? 'command' : 'blocking', `bull-${type}`),
+            type === 'client'
+              ? createRedisClient(url, 'command', 'bull-client', commandTimeoutMs)
+              : createRedisClient(url, 'blocking', `bull-${type}`),
           settings: {
             // A worker killed mid-job loses its lock after 20 s; the next stalled-job check
             // (every 15 s) puts the job back, so it is retried well within two minutes.

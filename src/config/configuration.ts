@@ -41,6 +41,7 @@ export const redisConfig = registerAs('redis', () => {
   return {
     url: env.REDIS_URL,
     keyPrefix: env.REDIS_KEY_PREFIX,
+    commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     cacheTtlSeconds: env.CACHE_TTL_SECONDS,
   };
 });

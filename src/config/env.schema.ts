@@ -59,6 +59,7 @@ export const envSchema = z
       .string()
       .regex(/^[a-z0-9_-]{1,32}$/i, 'letters, digits, - and _ only')
       .default('rv'),
+    REDIS_COMMAND_TIMEOUT_MS: int(1000, 50, 60_000),
     CACHE_TTL_SECONDS: int(300, 1),
 
     JWT_SECRET: z.string().min(1, 'is required'),

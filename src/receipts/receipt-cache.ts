@@ -26,15 +26,22 @@ export class ReceiptCache {
     private readonly config: ConfigService<AllConfig, true>,
   ) {}
 
-  async get(id: string, ownerId: string): Promise<ReceiptResponseDto | null> {
+  /**
+   * The cached body (`hit`), nothing cached (`miss`), or `unavailable` when Redis failed or
+   * timed out — then the caller reads PostgreSQL and does not wait on Redis a second time.
+   */
+  async get(
+    id: string,
+    ownerId: string,
+  ): Promise<{ state: 'hit'; body: ReceiptResponseDto } | { state: 'miss' | 'unavailable' }> {
     try {
       const raw = await this.redis.get(this.keys.receipt(id));
-      if (!raw) return null;
+      if (!raw) return { state: 'miss' };
       const cached = JSON.parse(raw) as Cached;
-      return cached.ownerId === ownerId ? cached.body : null;
+      return cached.ownerId === ownerId ? { state: 'hit', body: cached.body } : { state: 'miss' };
     } catch (error) {
       this.logger.debug(`cache read skipped: ${(error as Error).message}`);
-      return null;
+      return { state: 'unavailable' };
     }
   }
 

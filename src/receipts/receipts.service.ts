@@ -128,11 +128,13 @@ export class ReceiptsService {
 
   async get(id: string, ownerId: string): Promise<ReceiptResponseDto> {
     const cached = await this.cache.get(id, ownerId);
-    if (cached) return cached;
+    if (cached.state === 'hit') return cached.body;
     const receipt = await this.receipts.findByIdForOwner(id, ownerId);
     if (!receipt) throw notFound();
     const body = ReceiptResponseDto.from(receipt);
-    if (isTerminal(receipt.status)) await this.cache.set(id, ownerId, body);
+    if (isTerminal(receipt.status) && cached.state === 'miss') {
+      await this.cache.set(id, ownerId, body);
+    }
     return body;
   }
 
@@ -167,7 +169,9 @@ export class ReceiptsService {
 
   async reprocess(id: string, ownerId: string, requestId?: string): Promise<ReceiptAcceptedDto> {
     const receipt = await this.findOwned(id, ownerId);
-    this.jobs.assertAvailable();
+    // Ask Redis before changing the row: a frozen server must get a 503 with nothing changed,
+    // not a receipt re-queued behind the client's back.
+    await this.jobs.assertResponsive();
     const queued = await this.receipts.markQueuedForReprocess(id, ownerId);
     if (!queued) {
       throw new AppError(

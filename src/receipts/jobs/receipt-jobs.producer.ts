@@ -41,6 +41,14 @@ export class ReceiptJobsProducer {
     if (this.queue.client.status !== 'ready') throw unavailable();
   }
 
+  /** Like assertAvailable, and also catches a frozen server: one PING, bounded by a timeout. */
+  async assertResponsive(): Promise<void> {
+    this.assertAvailable();
+    await this.withTimeout(async () => {
+      await this.queue.client.ping();
+    });
+  }
+
   async enqueue(receiptId: string, requestId?: string): Promise<void> {
     const { attempts, backoffMs } = this.config.getOrThrow('queue', { infer: true });
     await this.withTimeout(async () => {
