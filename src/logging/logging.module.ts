@@ -7,6 +7,7 @@ import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
 import type { AllConfig } from '../config/configuration.js';
 import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/request-id.js';
+import { redactQuery, redactUrl } from './redact-url.js';
 
 /**
  * pino everywhere: JSON in production, pretty in dev. The request id comes from the request
@@ -37,7 +38,16 @@ import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/requ
             const requestId = cls.isActive() ? cls.getId() : undefined;
             return requestId ? { requestId } : {};
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+          // The URL carries its query string: a token sent as `?token=` (the SSE events token,
+          // or an access token sent wrongly) must not reach the log in clear.
+          serializers: {
+            req: (req: { url?: string; query?: unknown }) => {
+              if (req.url) req.url = redactUrl(req.url);
+              req.query = redactQuery(req.query);
+              return req;
+            },
+          },
           autoLogging: {
             ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
           },
