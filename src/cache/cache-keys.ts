@@ -21,6 +21,11 @@ export class CacheKeys {
     return `${this.prefix}:workers:heartbeat`;
   }
 
+  /** Validity of one login session (see ActiveSessions). */
+  session(sessionId: string): string {
+    return `${this.prefix}:session:${sessionId}`;
+  }
+
   throttle(key: string): string {
     return `${this.prefix}:throttle:${key}`;
   }

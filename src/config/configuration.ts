@@ -53,6 +53,7 @@ export const authConfig = registerAs('auth', () => {
     issuer: env.JWT_ISSUER,
     audience: env.JWT_AUDIENCE,
     accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+    sessionCacheTtlSeconds: env.SESSION_CACHE_TTL_SECONDS,
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     throttleLimit: env.THROTTLE_AUTH_LIMIT,
     throttleTtlSeconds: env.THROTTLE_AUTH_TTL_SECONDS,

@@ -66,6 +66,7 @@ export const envSchema = z
     JWT_ISSUER: z.string().min(1).default('receipt-vault'),
     JWT_AUDIENCE: z.string().min(1).default('receipt-vault-api'),
     JWT_ACCESS_TTL_SECONDS: int(900, 30, 86_400),
+    SESSION_CACHE_TTL_SECONDS: int(60, 1, 3600),
     REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
     THROTTLE_AUTH_LIMIT: int(10, 1),
     THROTTLE_AUTH_TTL_SECONDS: int(60, 1),

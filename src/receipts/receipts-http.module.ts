@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { EventsAuthGuard } from './http/events-auth.guard.js';
@@ -14,7 +15,7 @@ import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
 
 /** The receipts API (controllers); imported by the HTTP root only. */
 @Module({
-  imports: [ReceiptsModule, JwtModule.register({})],
+  imports: [ReceiptsModule, AuthModule, JwtModule.register({})],
   // Routes with a fixed segment (`stats`) must be registered before `:id`: listed first.
   controllers: [ReceiptCorrectionsController, ReceiptsController, TagsController],
   providers: [

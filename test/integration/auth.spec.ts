@@ -123,6 +123,8 @@ describe('accounts and tokens', () => {
     const second = (
       await call('POST', '/v1/auth/refresh', { body: { refreshToken: first.refreshToken } })
     ).body;
+    // Used once, so its session's validity is cached: the revocation must reach the cache too.
+    expect((await me(second.accessToken)).status).toBe(200);
 
     const reuse = await call('POST', '/v1/auth/refresh', {
       body: { refreshToken: first.refreshToken },

@@ -71,6 +71,37 @@ describe('hostile requests', () => {
     },
   );
 
+  describe('emails that only look alike', () => {
+    it.each([
+      ['a zero-width space', 'zw\u200bsp@example.com'],
+      ['a right-to-left override', '\u202Emoc.elpmaxe@rtl'],
+      ['a control character', 'ctl\u0007@example.com'],
+    ])('%s → 422', async (_what, email) => {
+      const res = await http(api.baseUrl, 'POST', '/v1/auth/register', {
+        body: { email, password: PASSWORD },
+      });
+      expect(res.status).toBe(422);
+      expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'email' }] });
+    });
+
+    it('a fullwidth spelling is the same account as the plain one (NFKC)', async () => {
+      const fullwidth = '\uFF46\uFF55\uFF4C\uFF4C@example.com'; // ｆｕｌｌ@example.com
+      const created = await http(api.baseUrl, 'POST', '/v1/auth/register', {
+        body: { email: fullwidth, password: PASSWORD },
+      });
+      expect(created.status).toBe(201);
+      expect(created.body.email).toBe('full@example.com');
+      const again = await http(api.baseUrl, 'POST', '/v1/auth/register', {
+        body: { email: 'FULL@example.com', password: PASSWORD },
+      });
+      expect(again.status).toBe(409);
+      const login = await http(api.baseUrl, 'POST', '/v1/auth/login', {
+        body: { email: 'full@example.com', password: PASSWORD },
+      });
+      expect(login.status).toBe(200);
+    });
+  });
+
   describe('bodies that are not JSON → 415', () => {
     it.each([
       [

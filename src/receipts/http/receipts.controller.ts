@@ -183,7 +183,7 @@ export class ReceiptsController {
     @Param('id', ID) id: string,
   ): Promise<EventsTokenDto> {
     await this.receipts.findOwned(id, user.id);
-    const token = await this.eventsTokens.issue(user.id, id);
+    const token = await this.eventsTokens.issue(user, id);
     return {
       token,
       expiresIn: EVENTS_TOKEN_TTL_SECONDS,
