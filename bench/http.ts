@@ -72,9 +72,9 @@ async function main(): Promise<void> {
       `receipt ${status}; ratio = req/s ÷ req/s of /health/live in the same round (median)`,
   );
   routes.forEach((route, i) => {
-    const figures = rounds.map((row) => row[i]!);
+    const figures = rounds.map((row) => row[i]);
     const ratio = median(
-      rounds.map((row) => row[i]!.requestsPerSecond / row[0]!.requestsPerSecond),
+      rounds.map((row) => row[i].requestsPerSecond / row[0].requestsPerSecond),
     );
     const failed = figures.reduce((sum, f) => sum + f.non2xx, 0);
     console.log(

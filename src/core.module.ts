@@ -24,6 +24,7 @@ import { LoggingModule } from './logging/logging.module.js';
       inject: [ConfigService, CacheKeys],
       useFactory: (config: ConfigService<AllConfig, true>, keys: CacheKeys) => {
         const { url, commandTimeoutMs } = config.getOrThrow('redis', { infer: true });
+        const queue = config.getOrThrow('queue', { infer: true });
         return {
           prefix: keys.bullPrefix(),
           createClient: (type) =>
@@ -31,13 +32,13 @@ import { LoggingModule } from './logging/logging.module.js';
               ? createRedisClient(url, 'command', 'bull-client', commandTimeoutMs)
               : createRedisClient(url, 'blocking', `bull-${type}`),
           settings: {
-            // A worker killed mid-job loses its lock after 20 s; the next stalled-job check
-            // (every 15 s) puts the job back, so it is retried well within two minutes.
-            lockDuration: 20_000,
-            lockRenewTime: 5_000,
-            stalledInterval: 15_000,
+            // By default a worker killed mid-job loses its lock after 20 s; the next stalled-job
+            // check (every 15 s) puts the job back, so it is retried well within two minutes.
+            lockDuration: queue.lockDurationMs,
+            lockRenewTime: Math.max(100, Math.floor(queue.lockDurationMs / 4)),
+            stalledInterval: queue.stalledIntervalMs,
             // Survive a few crashes of the same job before calling it failed for good.
-            maxStalledCount: 3,
+            maxStalledCount: queue.maxStalledCount,
           },
         };
       },

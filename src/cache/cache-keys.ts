@@ -30,6 +30,11 @@ export class CacheKeys {
     return `${this.prefix}:throttle:${key}`;
   }
 
+  /** Held by the one worker running a reconciler pass. */
+  reconcilerLock(): string {
+    return `${this.bullPrefix()}:reconciler-lock`;
+  }
+
   bullPrefix(): string {
     return `${this.prefix}:bull`;
   }

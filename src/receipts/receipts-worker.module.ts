@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { OcrModule } from '../ocr/ocr.module.js';
 import { ProcessReceiptProcessor } from './jobs/process-receipt.processor.js';
 import { ReceiptProcessingService } from './jobs/receipt-processing.service.js';
+import { ReceiptFailures } from './jobs/receipt-failures.js';
 import { ReceiptReconciler } from './jobs/receipt-reconciler.js';
 import { ReceiptReextraction } from './jobs/receipt-reextraction.service.js';
 import { ReextractReceiptProcessor } from './jobs/reextract-receipt.processor.js';
@@ -16,6 +17,7 @@ import { ReceiptsModule } from './receipts.module.js';
     ReceiptReconciler,
     ReceiptReextraction,
     ReextractReceiptProcessor,
+    ReceiptFailures,
   ],
 })
 export class ReceiptsWorkerModule {}

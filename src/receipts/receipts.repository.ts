@@ -252,6 +252,7 @@ export class ReceiptsRepository {
       {
         status: ReceiptStatus.FAILED,
         stage: null,
+        progress: 100,
         errorCode: code,
         errorMessage: message,
         finishedAt: () => 'now()',

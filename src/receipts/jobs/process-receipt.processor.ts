@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import type { AllConfig } from '../../config/configuration.js';
-import { ReceiptsRepository } from '../receipts.repository.js';
+import { ReceiptFailures } from './receipt-failures.js';
 import { type ProcessReceiptPayload, RECEIPTS_QUEUE, ReceiptJob } from './receipt-jobs.js';
 import { ReceiptProcessingService } from './receipt-processing.service.js';
 
@@ -24,7 +24,7 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(RECEIPTS_QUEUE) private readonly queue: Queue<ProcessReceiptPayload>,
     private readonly processing: ReceiptProcessingService,
-    private readonly receipts: ReceiptsRepository,
+    private readonly failures: ReceiptFailures,
     private readonly cls: ClsService,
     private readonly config: ConfigService<AllConfig, true>,
   ) {}
@@ -63,8 +63,10 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
     const receiptId = job.data?.receiptId;
     if (typeof receiptId !== 'string' || !UUID.test(receiptId)) return;
     this.logger.warn({ receiptId }, 'job stalled too often; receipt marked failed');
-    await this.receipts
-      .markFailed(receiptId, 'TIMEOUT', 'Processing was interrupted too many times')
-      .catch(() => undefined);
+    await this.failures
+      .record(receiptId, 'TIMEOUT', 'Processing was interrupted too many times')
+      .catch((failure: Error) =>
+        this.logger.error(`stalled receipt ${receiptId} not marked failed: ${failure.message}`),
+      );
   }
 }

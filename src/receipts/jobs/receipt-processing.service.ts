@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, ErrorCode } from '../../common/errors/index.js';
+import { AppError, ErrorCode, isDependencyUnavailable } from '../../common/errors/index.js';
 import type { ExtractionProgress, ExtractionResult } from '../../ocr/ocr.types.js';
 import { ReceiptExtractor } from '../../ocr/receipt-extractor.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
+import { ReceiptFailures } from './receipt-failures.js';
 import { ReceiptCache } from '../receipt-cache.js';
 import type { ReceiptEntity, ReceiptTimings } from '../receipt.entity.js';
 import { type FailureCode, FAILURE_CODES, type ReceiptStage } from '../receipt-status.js';
@@ -31,6 +32,8 @@ const UNPROCESSABLE_FILE = new Set<string>([
 ]);
 
 function failureCodeOf(error: unknown): FailureCode {
+  // PostgreSQL or Redis went away mid-attempt: nothing is wrong with the receipt (retried).
+  if (isDependencyUnavailable(error)) return 'DEPENDENCY_UNAVAILABLE';
   const code = error instanceof AppError ? error.code : undefined;
   if (code && (FAILURE_CODES as readonly string[]).includes(code)) return code as FailureCode;
   // Refusals found only now (the API checks these too) mean the file cannot be processed.
@@ -39,6 +42,7 @@ function failureCodeOf(error: unknown): FailureCode {
 }
 
 function messageOf(error: unknown): string {
+  if (isDependencyUnavailable(error)) return 'A backing service was unavailable; reprocess it';
   return error instanceof AppError ? error.message : 'The receipt could not be processed';
 }
 
@@ -57,6 +61,7 @@ export class ReceiptProcessingService {
     private readonly extractor: ReceiptExtractor,
     private readonly events: ReceiptEvents,
     private readonly cache: ReceiptCache,
+    private readonly failures: ReceiptFailures,
   ) {}
 
   async process(receiptId: string, attempt: AttemptInfo): Promise<ProcessOutcome> {
@@ -153,15 +158,9 @@ export class ReceiptProcessingService {
       throw error;
     }
     this.logger.warn({ receiptId: receipt.id, code, err: error }, 'receipt failed');
-    await this.receipts.markFailed(receipt.id, code, message, {
+    await this.failures.record(receipt.id, code, message, {
       ...timings,
       finishedAt: new Date().toISOString(),
-    });
-    await this.cache.invalidate(receipt.id);
-    await this.events.publish(receipt.id, 'failed', {
-      receiptId: receipt.id,
-      status: 'failed',
-      error: { code, message },
     });
     return 'failed';
   }
