@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, ErrorCode, isDependencyUnavailable } from '../../common/errors/index.js';
+import { AppError } from '../../common/errors/index.js';
 import type { ExtractionProgress, ExtractionResult } from '../../ocr/ocr.types.js';
 import { ReceiptExtractor } from '../../ocr/receipt-extractor.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
+import { failureCodeOf, failureMessageOf } from './failure-code.js';
 import { ReceiptFailures } from './receipt-failures.js';
 import { ReceiptCache } from '../receipt-cache.js';
 import type { ReceiptEntity, ReceiptTimings } from '../receipt.entity.js';
-import { type FailureCode, FAILURE_CODES, type ReceiptStage } from '../receipt-status.js';
+import { type ReceiptStage } from '../receipt-status.js';
 import { finaliseRecord } from '../records/finalise-record.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { FileStorage } from '../storage/file-storage.js';
@@ -22,29 +23,6 @@ export type ProcessOutcome = 'completed' | 'needs_review' | 'failed' | 'retrying
 
 // Progress events are rate-limited: OCR reports many times a second.
 const PROGRESS_EVERY_MS = 250;
-
-const UNPROCESSABLE_FILE = new Set<string>([
-  ErrorCode.IMAGE_TOO_LARGE,
-  ErrorCode.TOO_MANY_PAGES,
-  ErrorCode.PDF_ENCRYPTED,
-  ErrorCode.EMPTY_FILE,
-  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-]);
-
-function failureCodeOf(error: unknown): FailureCode {
-  // PostgreSQL or Redis went away mid-attempt: nothing is wrong with the receipt (retried).
-  if (isDependencyUnavailable(error)) return 'DEPENDENCY_UNAVAILABLE';
-  const code = error instanceof AppError ? error.code : undefined;
-  if (code && (FAILURE_CODES as readonly string[]).includes(code)) return code as FailureCode;
-  // Refusals found only now (the API checks these too) mean the file cannot be processed.
-  if (code && UNPROCESSABLE_FILE.has(code)) return 'FILE_UNREADABLE';
-  return 'OCR_FAILED';
-}
-
-function messageOf(error: unknown): string {
-  if (isDependencyUnavailable(error)) return 'A backing service was unavailable; reprocess it';
-  return error instanceof AppError ? error.message : 'The receipt could not be processed';
-}
 
 /**
  * One processing attempt of one receipt: claim it, run the stages (preparing → reading →
@@ -139,7 +117,7 @@ export class ReceiptProcessingService {
     timings: ReceiptTimings,
   ): Promise<ProcessOutcome> {
     const code = failureCodeOf(error);
-    const message = messageOf(error);
+    const message = failureMessageOf(error);
     const permanent = error instanceof AppError && error.permanent;
     if (!permanent && attempt.willRetry) {
       this.logger.warn(
