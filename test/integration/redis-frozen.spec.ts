@@ -3,10 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
-import { http, type HttpResult } from '../utils/http.js';
+import { http } from '../utils/http.js';
 import { queryDatabase } from '../utils/query-database.js';
 import { registerUser, type RegisteredUser } from '../utils/register-user.js';
 import { startRedis, type RedisHandle } from '../utils/start-redis.js';
+import { expectUnavailable } from '../utils/expect-unavailable.js';
 import { useTestEnv } from '../utils/test-env.js';
 import { uploadFile } from '../utils/upload-file.js';
 
@@ -22,12 +23,6 @@ async function timed<T>(request: Promise<T>): Promise<{ result: T; ms: number }>
   const started = performance.now();
   const result = await request;
   return { result, ms: performance.now() - started };
-}
-
-function expectUnavailable(res: HttpResult): void {
-  expect(res.status).toBe(503);
-  expect(res.body).toMatchObject({ code: 'DEPENDENCY_UNAVAILABLE', requestId: expect.any(String) });
-  expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
 }
 
 describe('Redis frozen (SIGSTOP)', () => {
