@@ -73,9 +73,7 @@ async function main(): Promise<void> {
   );
   routes.forEach((route, i) => {
     const figures = rounds.map((row) => row[i]);
-    const ratio = median(
-      rounds.map((row) => row[i].requestsPerSecond / row[0].requestsPerSecond),
-    );
+    const ratio = median(rounds.map((row) => row[i].requestsPerSecond / row[0].requestsPerSecond));
     const failed = figures.reduce((sum, f) => sum + f.non2xx, 0);
     console.log(
       `${route.replace(id, '{id}').padEnd(22)} ` +
