@@ -11,7 +11,10 @@
  * <dataset-dir>/img/<id>.jpg, key/<id>.json ({company, date, address, total}), optionally
  * box/<id>.txt (line-level OCR truth, for the character error rate). Runs exactly the worker's
  * ReceiptExtractor. Prints per-field exact-match accuracy after normalisation, speed, OCR
- * character error rate, and accuracy above/below 0.5 confidence; writes a per-receipt report.
+ * character error rate, and calibration (accuracy per confidence decile); writes a per-receipt
+ * report. When the dataset's manifest.json marks receipts `"set": "tune"` or `"measure"`, every
+ * figure is printed for each set apart: rules are tuned on `tune`, and `measure` says whether
+ * they generalise.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -94,15 +97,43 @@ async function main(): Promise<void> {
     wallSeconds = (performance.now() - started) / 1000;
   }
 
+  const sets = await readSets(dataset);
   const summary = summarise(reports, wallSeconds, concurrency);
-  process.stdout.write(formatSummary(summary));
+  const bySet = Object.fromEntries(
+    [...new Set(sets.values())]
+      .sort()
+      .reverse()
+      .map((set) => {
+        const members = reports.filter((report) => sets.get(report.id) === set);
+        const share = members.length / Math.max(1, reports.length);
+        return [set, summarise(members, wallSeconds * share, concurrency)];
+      }),
+  );
+  for (const [set, figures] of Object.entries(bySet)) {
+    process.stdout.write(`## ${set}\n\n${formatSummary(figures)}\n`);
+  }
+  process.stdout.write(`## all\n\n${formatSummary(summary)}`);
   if (values.out) {
     await writeFile(
       values.out,
-      `${JSON.stringify({ dataset, summary, receipts: reports }, null, 2)}\n`,
+      `${JSON.stringify({ dataset, summary, bySet, receipts: reports }, null, 2)}\n`,
     );
     process.stdout.write(`\nReport written to ${values.out}\n`);
   }
+}
+
+/** Which set (`tune`, `measure`) each receipt belongs to, from the dataset's manifest. */
+async function readSets(dataset: string): Promise<Map<string, string>> {
+  const path = join(dataset, 'manifest.json');
+  if (!existsSync(path)) return new Map();
+  const manifest = JSON.parse(await readFile(path, 'utf8')) as {
+    receipts?: Array<{ id: string; set?: string }>;
+  };
+  return new Map(
+    (manifest.receipts ?? [])
+      .filter((receipt) => receipt.set)
+      .map((receipt) => [receipt.id, receipt.set as string]),
+  );
 }
 
 async function runAll(
@@ -216,10 +247,8 @@ interface Summary {
   wallSeconds: number;
   concurrency: number;
   characterErrorRate: { mean: number; median: number; receipts: number } | null;
-  byConfidence: {
-    high: { correct: number; count: number };
-    low: { correct: number; count: number };
-  };
+  /** Fields (of the four scored) by confidence decile: [0, 0.1), … [0.9, 1]. */
+  calibration: Array<{ correct: number; count: number }>;
   errors: number;
 }
 
@@ -239,12 +268,11 @@ function summarise(reports: ReceiptReport[], wallSeconds: number, concurrency: n
     }),
   ) as Summary['accuracy'];
   const cers = reports.map((report) => report.cer).filter((cer): cer is number => cer !== null);
-  const high = { correct: 0, count: 0 };
-  const low = { correct: 0, count: 0 };
+  const calibration = Array.from({ length: 10 }, () => ({ correct: 0, count: 0 }));
   for (const report of reports) {
     for (const name of FIELDS) {
       if (report.expected[name] === undefined) continue;
-      const bucket = report.confidence[name] >= 0.5 ? high : low;
+      const bucket = calibration[Math.min(9, Math.floor(report.confidence[name] * 10))];
       bucket.count += 1;
       if (report.match[name]) bucket.correct += 1;
     }
@@ -264,7 +292,7 @@ function summarise(reports: ReceiptReport[], wallSeconds: number, concurrency: n
           receipts: cers.length,
         }
       : null,
-    byConfidence: { high, low },
+    calibration,
     errors: reports.filter((report) => report.error).length,
   };
 }
@@ -291,9 +319,25 @@ function formatSummary(summary: Summary): string {
     cer
       ? `OCR character error rate vs box/: mean ${pct(cer.mean)}, median ${pct(cer.median)} (${cer.receipts} receipts)`
       : 'OCR character error rate: no box/ ground truth',
-    `Field accuracy by confidence: >= 0.5: ${bucket(summary.byConfidence.high)}; < 0.5: ${bucket(summary.byConfidence.low)}`,
+    '',
+    'Calibration (fields by confidence decile; the review threshold is 0.8):',
+    ...summary.calibration.map(
+      (decile, index) =>
+        `  ${(index / 10).toFixed(1)}–${((index + 1) / 10).toFixed(1)}: ${bucket(decile)}`,
+    ),
+    `  >= 0.8: ${bucket(sumBuckets(summary.calibration.slice(8)))}; < 0.8: ${bucket(sumBuckets(summary.calibration.slice(0, 8)))}`,
     '',
   ].join('\n');
+}
+
+function sumBuckets(buckets: Array<{ correct: number; count: number }>): {
+  correct: number;
+  count: number;
+} {
+  return buckets.reduce(
+    (sum, bucket) => ({ correct: sum.correct + bucket.correct, count: sum.count + bucket.count }),
+    { correct: 0, count: 0 },
+  );
 }
 
 /** A one-line progress bar on stderr, only when stderr is a terminal. */

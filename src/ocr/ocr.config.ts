@@ -4,7 +4,10 @@ export interface OcrConfig {
   poolSize: number;
   /** A worker is replaced after this many recognitions, to hand back memory tesseract keeps. */
   recycleAfterJobs: number;
-  /** Deadline for one page's recognition; past it the worker is terminated and replaced. */
+  /**
+   * Deadline for one receipt's whole extraction, and so for any one recognition in it: past it
+   * the attempt fails with TIMEOUT and a recogniser still busy is terminated and replaced.
+   */
   jobTimeoutMs: number;
   maxImagePixels: number;
   maxPdfPages: number;

@@ -14,6 +14,9 @@ const MIN_TEXT_LAYER_CHARS = 10;
 /** Scanned pages are rendered at this width (px) before preparation: ~200 dpi for an 80 mm receipt, ample for A4. */
 const RENDER_WIDTH = 1600;
 
+/** When the caller sets no limit: the worker's default MAX_IMAGE_PIXELS. */
+const DEFAULT_MAX_RENDER_PIXELS = 40_000_000;
+
 export type PdfPageContent = { page: number; pageCount: number } & (
   { kind: 'text'; lines: OcrLine[] } | { kind: 'scan'; png: Buffer; scale: number }
 );
@@ -28,6 +31,7 @@ export type PdfPageContent = { page: number; pageCount: number } & (
 export async function* readPdfPages(
   path: string,
   maxPages: number,
+  maxPixels: number = DEFAULT_MAX_RENDER_PIXELS,
 ): AsyncGenerator<PdfPageContent> {
   const task = getDocument({
     data: new Uint8Array(await readFile(path)),
@@ -65,7 +69,7 @@ export async function* readPdfPages(
         const position = { page: number, pageCount: document.numPages };
         yield visible >= MIN_TEXT_LAYER_CHARS
           ? { kind: 'text', ...position, lines }
-          : { kind: 'scan', ...position, ...(await renderPage(page)) };
+          : { kind: 'scan', ...position, ...(await renderPage(page, maxPixels)) };
       } finally {
         page.cleanup();
       }
@@ -100,11 +104,32 @@ async function textLayerLines(page: PDFPageProxy, pageNumber: number): Promise<O
   return linesFromWords(words, pageNumber);
 }
 
-async function renderPage(page: PDFPageProxy): Promise<{ png: Buffer; scale: number }> {
+/**
+ * The render scale: RENDER_WIDTH across, but never more than `maxPixels` in all. Decided from
+ * the page's size before anything is drawn — a page may declare any size (a 10 × 14,400 pt
+ * strip at 1600 px across is 3.7 gigapixels), and the canvas is allocated whole at once.
+ */
+export function renderScale(width: number, height: number, maxPixels: number): number {
+  if (!(width > 0) || !(height > 0)) {
+    throw new AppError(ErrorCode.FILE_UNREADABLE, 'A page of the PDF has no size.', {
+      permanent: true,
+    });
+  }
+  return Math.min(RENDER_WIDTH / width, Math.sqrt(maxPixels / (width * height)));
+}
+
+async function renderPage(
+  page: PDFPageProxy,
+  maxPixels: number,
+): Promise<{ png: Buffer; scale: number }> {
   const base = page.getViewport({ scale: 1 });
-  const scale = RENDER_WIDTH / base.width;
+  const scale = renderScale(base.width, base.height, maxPixels);
   const viewport = page.getViewport({ scale });
-  const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height));
+  // Sides rounded down, so the canvas stays within the limit (the last partial pixel is lost).
+  const canvas = createCanvas(
+    Math.max(1, Math.floor(viewport.width)),
+    Math.max(1, Math.floor(viewport.height)),
+  );
   // pdf.js types its target as the DOM's canvas (absent from Node's types); @napi-rs/canvas
   // implements the part it uses.
   await page.render({ canvas: canvas as never, viewport, background: '#ffffff' }).promise;

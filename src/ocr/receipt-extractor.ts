@@ -42,6 +42,11 @@ export class ReceiptExtractor {
   }
 
   /**
+   * The whole extraction (every page, every stage) runs under the job deadline
+   * (`jobTimeoutMs`): past it the attempt fails with TIMEOUT, whatever stage it is in, so one
+   * hostile file cannot hold a worker slot (issue 8, defect 5). The parser itself reads only
+   * bounded text, so its synchronous part is short whatever the file holds.
+   *
    * @throws AppError FILE_UNREADABLE (permanent), OCR_FAILED, TIMEOUT or EXTRACTION_FAILED.
    */
   async extract(
@@ -49,6 +54,32 @@ export class ReceiptExtractor {
     opts: ExtractOptions = {},
   ): Promise<ExtractionResult> {
     const run = new ExtractionRun(opts.onProgress);
+    const { jobTimeoutMs } = this.options;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        run.stop();
+        reject(
+          new AppError(ErrorCode.TIMEOUT, `Extraction did not finish within ${jobTimeoutMs} ms.`, {
+            details: { timeoutMs: jobTimeoutMs },
+          }),
+        );
+      }, jobTimeoutMs);
+    });
+    const work = this.run(file, run);
+    // Once the deadline has won, a late failure of the abandoned work is of no interest.
+    work.catch(() => undefined);
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async run(
+    file: { path: string; mimeType: string },
+    run: ExtractionRun,
+  ): Promise<ExtractionResult> {
     const { lines, pages, engine } =
       file.mimeType === 'application/pdf'
         ? await this.readPdf(file.path, run)
@@ -104,7 +135,7 @@ export class ReceiptExtractor {
       );
     }
     const lines: OcrLine[] = [];
-    for (let index = 0; index < pages; index++) {
+    for (let index = 0; index < pages && !run.stopped; index++) {
       let started = performance.now();
       const prepared = await prepareImage(path, {
         maxImagePixels: this.options.maxImagePixels,
@@ -129,7 +160,12 @@ export class ReceiptExtractor {
     let pages = 0;
     let textPages = 0;
     let started = performance.now();
-    for await (const content of readPdfPages(path, this.options.maxPdfPages)) {
+    for await (const content of readPdfPages(
+      path,
+      this.options.maxPdfPages,
+      this.options.maxImagePixels,
+    )) {
+      if (run.stopped) return { lines, pages, engine: 'pdf-text' };
       pages += 1;
       const done = (content.page - 1) / content.pageCount;
       if (content.kind === 'text') {
@@ -174,10 +210,17 @@ interface PageRead {
 class ExtractionRun {
   readonly timings = { preparingMs: 0, readingMs: 0, extractingMs: 0 };
   private reported = { stage: null as ExtractionStage | null, progress: 0 };
+  /** Set when the deadline passed: the abandoned work reports nothing more. */
+  stopped = false;
 
   constructor(private readonly onProgress?: (progress: ExtractionProgress) => void) {}
 
+  stop(): void {
+    this.stopped = true;
+  }
+
   enter(stage: ExtractionStage, fraction: number): void {
+    if (this.stopped) return;
     const [from, to] = STAGE_SPAN[stage];
     const share = Math.min(1, Math.max(0, fraction));
     const progress = Math.max(

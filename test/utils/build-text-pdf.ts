@@ -1,8 +1,9 @@
 /**
  * A minimal PDF whose pages carry a real text layer (one Courier text run per line), written
- * by hand so tests need no PDF library. `pages` holds each page's lines.
+ * by hand so tests need no PDF library. `pages` holds each page's lines; `size` is the page's
+ * width and height in points (an empty page of any size renders as a scan).
  */
-export function buildTextPdf(pages: string[][]): Buffer {
+export function buildTextPdf(pages: string[][], size: [number, number] = [320, 842]): Buffer {
   const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
   const pageId = (index: number) => 4 + index * 2;
   const objects: string[] = [
@@ -15,12 +16,12 @@ export function buildTextPdf(pages: string[][]): Buffer {
       'BT',
       '/F1 11 Tf',
       '14 TL',
-      '24 800 Td',
+      `24 ${size[1] - 42} Td`,
       ...lines.map((line) => `(${escape(line)}) Tj T*`),
       'ET',
     ].join('\n');
     objects.push(
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 320 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId(i) + 1} 0 R >>`,
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${size[0]} ${size[1]}] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId(i) + 1} 0 R >>`,
       `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
     );
   });

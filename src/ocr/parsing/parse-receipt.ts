@@ -46,9 +46,7 @@ export function parseReceipt(
   input: ReadonlyArray<ParserLine | string>,
   options: ParseOptions = {},
 ): ReceiptRecord {
-  const lines = input
-    .map((entry, index) => toLine(entry, index))
-    .filter((line) => line.text !== '');
+  const lines = boundedLines(input);
   const context = new ReceiptContext(lines);
 
   const currency = findCurrency(lines);
@@ -115,8 +113,48 @@ interface Line {
 /** Marks OCR leaves at line ends from table rules, specks and the paper's edge. */
 const EDGE_JUNK = /^[\s|!¦©®°§¢~_»«’‘`"'•:;,]+|[\s|!¦©®°§¢~_»«’‘`"'•;]+$/gu;
 
+/**
+ * Bounds on what the parser reads (issue 8, defect 5). Receipts have tens of lines of at most
+ * ~50 characters (an A4 invoice's text layer ~150); a text-layer PDF can hand over anything.
+ * With lines this short and long runs shortened, every rule below costs microseconds a line,
+ * whatever the text.
+ */
+const MAX_LINES = 1000;
+const MAX_LINE_CHARS = 240;
+/** A 20-page text-layer invoice holds ~60,000 characters; a receipt a few thousand. */
+const MAX_TEXT_CHARS = 64_000;
+/** No receipt number is longer (card numbers, EAN barcodes and transaction ids are shorter). */
+const MAX_DIGIT_RUN = 32;
+
+/**
+ * The line as the rules see it: cut to a bounded length, whitespace runs shortened to the two
+ * spaces that mark a column gap, digit runs cut to the longest printed number, so no rule can
+ * meet a run long enough to make backtracking costly.
+ */
+function boundedText(raw: string): string {
+  return raw
+    .slice(0, MAX_LINE_CHARS * 4)
+    .replace(/\s{3,}/g, '  ')
+    .replace(/\d{33,}/g, (run) => run.slice(0, MAX_DIGIT_RUN))
+    .slice(0, MAX_LINE_CHARS)
+    .replace(EDGE_JUNK, '');
+}
+
+/** The receipt's lines up to the bounds above; lines past them are not read at all. */
+function boundedLines(input: ReadonlyArray<ParserLine | string>): Line[] {
+  const lines: Line[] = [];
+  let chars = 0;
+  for (const [index, entry] of input.slice(0, MAX_LINES).entries()) {
+    const line = toLine(entry, index);
+    chars += line.text.length;
+    if (chars > MAX_TEXT_CHARS) break;
+    if (line.text !== '') lines.push(line);
+  }
+  return lines;
+}
+
 function toLine(entry: ParserLine | string, index: number): Line {
-  const text = (typeof entry === 'string' ? entry : entry.text).replace(EDGE_JUNK, '');
+  const text = boundedText(typeof entry === 'string' ? entry : entry.text);
   const ocr = typeof entry === 'string' ? 1 : (entry.confidence ?? 1);
   const money = findAmounts(text).filter((amount) => amount.decimals || amount.currency !== null);
   return { index, text, upper: text.toUpperCase(), ocr, money };
@@ -309,9 +347,10 @@ function findDate(lines: Line[], order: DayMonthOrder, latest: string | undefine
   }
   if (candidates.length === 0) return empty();
   // The same date printed twice (header and card slip) is stronger evidence.
+  const printed = new Map<string, number>();
+  for (const { match } of candidates) printed.set(match.iso, (printed.get(match.iso) ?? 0) + 1);
   for (const candidate of candidates) {
-    const repeats =
-      candidates.filter((other) => other.match.iso === candidate.match.iso).length - 1;
+    const repeats = (printed.get(candidate.match.iso) ?? 1) - 1;
     candidate.score += Math.min(2, repeats) * 0.5;
   }
   candidates.sort((a, b) => b.score - a.score || a.line.index - b.line.index);
@@ -841,6 +880,8 @@ function findReceiptNumber(lines: Line[]): Field<string> {
 // ---------------------------------------------------------------------------------------------
 // Payment
 
+const CARD_MASK = /(?<![*xX•#])[*xX•#]{2}[*xX•#\s-]*(\d{4})\b|ENDING\s*(?:IN|WITH)?\s*(\d{4})\b/;
+
 function findPayment(
   lines: Line[],
   totalLine: number | null,
@@ -863,9 +904,9 @@ function findPayment(
   }
   let cardLast4: Field<string> = empty();
   for (const line of lines) {
-    const match = /(?:[*xX•#]{2,}[\s-]*)+(\d{4})\b|ENDING\s*(?:IN|WITH)?\s*(\d{4})\b/.exec(
-      line.text,
-    );
+    // A mask run starts only where the previous character is not part of one, and holds no
+    // nested repetition: "(?:[*]{2,}[\s-]*)+" backtracked exponentially on a line of stars.
+    const match = CARD_MASK.exec(line.text);
     if (match) {
       cardLast4 = field(match[1] ?? match[2], 0.85, line);
       if (method.value === null) method = field('card', 0.6, line);
