@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, ErrorCode } from '../../src/common/errors/index.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { createTestWorker } from '../utils/create-test-worker.js';
-import { readSse } from '../utils/read-sse.js';
+import { openSse, type SseEvent } from '../utils/read-sse.js';
 import { registerUser, type RegisteredUser } from '../utils/register-user.js';
 import { useTestEnv } from '../utils/test-env.js';
 import { uploadFile } from '../utils/upload-file.js';
@@ -62,13 +62,16 @@ describe('worker failure paths', () => {
     expect(taken?.id).toBe(id);
     await crashed.close(true);
 
-    const stream = readSse(`${api.baseUrl}/v1/receipts/${id}/events`, {
+    const stream = openSse(`${api.baseUrl}/v1/receipts/${id}/events`, {
       token: user.token,
       timeoutMs: 30_000,
     });
+    // A Nest context booting in this process resets nestjs-cls' shared plugin hooks, so the
+    // worker starts only once the API has taken the stream's request.
+    await stream.opened;
     // The real worker's stalled-job check finds the lapsed lock and Bull gives up on the job.
     worker = await createTestWorker();
-    const { events, closedByServer } = await stream;
+    const { events, closedByServer } = await stream.result;
 
     expect(closedByServer).toBe(true);
     const last = events.at(-1);
@@ -84,26 +87,32 @@ describe('worker failure paths', () => {
 
   it('a transient failure is retried, and the retry succeeds', async () => {
     const { ReceiptExtractor } = await import('../../src/ocr/receipt-extractor.js');
-    worker = await createTestWorker();
     // The real extractor, made to fail its first call the way a recogniser crash does.
-    const extractor = worker.get(ReceiptExtractor);
-    const real = extractor.extract.bind(extractor);
+    const real = ReceiptExtractor.prototype.extract;
     let calls = 0;
-    extractor.extract = (...args: Parameters<typeof real>) => {
+    ReceiptExtractor.prototype.extract = function (...args: Parameters<typeof real>) {
       calls += 1;
       if (calls === 1) {
         return Promise.reject(new AppError(ErrorCode.OCR_FAILED, 'recogniser crashed'));
       }
-      return real(...args);
+      return real.apply(this, args);
     };
 
     const upload = await uploadFile(api.baseUrl, await uniqueJpeg(), { token: user.token });
     const id = upload.body.id as string;
-    const stream = readSse(`${api.baseUrl}/v1/receipts/${id}/events`, {
+    const stream = openSse(`${api.baseUrl}/v1/receipts/${id}/events`, {
       token: user.token,
       timeoutMs: 60_000,
     });
-    const { events } = await stream;
+    // The worker starts once the client listens, so it hears every event of both attempts.
+    await stream.opened;
+    let events: SseEvent[];
+    try {
+      worker = await createTestWorker();
+      ({ events } = await stream.result);
+    } finally {
+      ReceiptExtractor.prototype.extract = real;
+    }
     const done = await waitForReceipt(api.baseUrl, id, user.token, 10_000);
 
     expect(calls).toBe(2);
