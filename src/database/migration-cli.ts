@@ -1,3 +1,4 @@
+import '../bootstrap/runtime-guard.js';
 import { databaseUrlFromEnvironment } from '../config/database-url.js';
 import { revertLastMigration, runMigrations } from './run-migrations.js';
 

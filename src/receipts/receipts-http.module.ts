@@ -6,6 +6,8 @@ import { EventsTokenService } from './http/events-token.service.js';
 import { ReceiptEventStream } from './http/receipt-event-stream.js';
 import { ReceiptsController } from './http/receipts.controller.js';
 import { TagsController } from './http/tags.controller.js';
+import { ReceiptStatsController } from './http/receipt-stats.controller.js';
+import { ReceiptSearchService } from './search/receipt-search.service.js';
 import { TagsService } from './tags/tags.service.js';
 import { ReceiptCorrectionsController } from './http/receipt-corrections.controller.js';
 import { ReceiptCorrectionsService } from './corrections/receipt-corrections.service.js';
@@ -17,12 +19,18 @@ import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
 @Module({
   imports: [ReceiptsModule, AuthModule, JwtModule.register({})],
   // Routes with a fixed segment (`stats`) must be registered before `:id`: listed first.
-  controllers: [ReceiptCorrectionsController, ReceiptsController, TagsController],
+  controllers: [
+    ReceiptStatsController,
+    ReceiptCorrectionsController,
+    ReceiptsController,
+    TagsController,
+  ],
   providers: [
     ReceiptsService,
     ReceiptUploadHandler,
     ReceiptCorrectionsService,
     TagsService,
+    ReceiptSearchService,
     ReceiptEventStream,
     EventsTokenService,
     EventsAuthGuard,

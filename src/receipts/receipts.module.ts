@@ -13,6 +13,8 @@ import { LocalDiskStorage } from './storage/local-disk.storage.js';
 import { ReceiptHistoryRepository } from './history/receipt-history.repository.js';
 import { TagsRepository } from './tags/tags.repository.js';
 import { ReceiptChanges } from './changes/receipt-changes.js';
+import { ReceiptSearchRepository } from './search/receipt-search.repository.js';
+import { ReceiptStatsRepository } from './search/receipt-stats.repository.js';
 
 /** What the API and the worker share about receipts: rows, files, the queue, cache, events. */
 @Module({
@@ -22,6 +24,8 @@ import { ReceiptChanges } from './changes/receipt-changes.js';
     TagsRepository,
     ReceiptHistoryRepository,
     ReceiptChanges,
+    ReceiptSearchRepository,
+    ReceiptStatsRepository,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,
@@ -37,6 +41,8 @@ import { ReceiptChanges } from './changes/receipt-changes.js';
     TagsRepository,
     ReceiptHistoryRepository,
     ReceiptChanges,
+    ReceiptSearchRepository,
+    ReceiptStatsRepository,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,

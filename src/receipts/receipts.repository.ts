@@ -25,13 +25,6 @@ export interface NewReceipt {
   pages: number | null;
 }
 
-export interface ReceiptPageQuery {
-  status?: ReceiptStatus;
-  q?: string;
-  page: number;
-  pageSize: number;
-}
-
 export interface CompletedReceipt {
   finalised: FinalisedRecord;
   text: string;
@@ -97,29 +90,6 @@ export class ReceiptsRepository {
 
   findBySha256ForOwner(ownerId: string, sha256: string): Promise<ReceiptEntity | null> {
     return this.receipts.findOneBy({ ownerId, sha256 });
-  }
-
-  async findPageForOwner(
-    ownerId: string,
-    query: ReceiptPageQuery,
-  ): Promise<{ items: ReceiptEntity[]; total: number }> {
-    const qb = this.receipts.createQueryBuilder('r').where('r.owner_id = :ownerId', { ownerId });
-    if (query.status) qb.andWhere('r.status = :status', { status: query.status });
-    if (query.q) {
-      // ILIKE with the wildcards of the search term escaped, so `%` and `_` match literally.
-      const term = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        '(r.merchant_name ILIKE :term OR r.original_filename ILIKE :term OR r.note ILIKE :term)',
-        { term },
-      );
-    }
-    const [items, total] = await qb
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items, total };
   }
 
   /** Deletes and returns the row (for file and cache clean-up), or null when not the owner's. */

@@ -7,11 +7,9 @@ import type { AllConfig } from '../config/configuration.js';
 import { inspectFile } from '../files/file-inspector.js';
 import {
   type ReceiptAcceptedDto,
-  type ReceiptPageDto,
   ReceiptResponseDto,
   receiptLinks,
 } from './dto/receipt.response.dto.js';
-import type { ListReceiptsQuery } from './dto/list-receipts.query.js';
 import { ReceiptEvents } from './events/receipt-events.js';
 import { ReceiptJobsProducer } from './jobs/receipt-jobs.producer.js';
 import { ReceiptCache } from './receipt-cache.js';
@@ -143,16 +141,6 @@ export class ReceiptsService {
     const receipt = await this.receipts.findByIdForOwner(id, ownerId);
     if (!receipt) throw notFound();
     return receipt;
-  }
-
-  async list(ownerId: string, query: ListReceiptsQuery): Promise<ReceiptPageDto> {
-    const { items, total } = await this.receipts.findPageForOwner(ownerId, query);
-    return {
-      items: items.map((r) => ReceiptResponseDto.from(r)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
   }
 
   async delete(id: string, ownerId: string): Promise<void> {

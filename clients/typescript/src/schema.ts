@@ -166,6 +166,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/receipts/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Totals per currency: count, sum of totals and tax, average, groups, top merchants
+         * @description Takes the same filters as GET /v1/receipts. Amounts in different currencies are never added together; receipts in the trash are left out.
+         */
+        get: operations["ReceiptStatsController_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/receipts/{id}": {
         parameters: {
             query?: never;
@@ -300,7 +320,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your receipts, newest first, with a total */
+        /**
+         * Search and list your receipts: full text, filters, sort, cursor pages
+         * @description Newest first by default, ranked by relevance with q. Every filter and sort is index-served. Page with `limit` and `nextCursor` (stable while receipts arrive); `page`/`pageSize` still work but are deprecated. Receipts in the trash are left out. Review queue: `?status=needs_review&sort=confidence`.
+         */
         get: operations["ReceiptsController_list"];
         put?: never;
         /**
@@ -504,6 +527,89 @@ export interface components {
              */
             expiresIn: number;
         };
+        /** @enum {string} */
+        ReceiptStatus: "queued" | "processing" | "completed" | "needs_review" | "failed";
+        /** @enum {string} */
+        Category: "groceries" | "dining" | "fuel" | "transport" | "lodging" | "office" | "utilities" | "health" | "shopping" | "entertainment" | "other";
+        StatsGroup: {
+            /** @description Receipts, with or without a total */
+            count: number;
+            /**
+             * @description Sum of totals
+             * @example 1234.50
+             */
+            sumTotal: string | null;
+            /**
+             * @description Sum of tax totals
+             * @example 98.10
+             */
+            sumTax: string | null;
+            /**
+             * @description Average total
+             * @example 41.15
+             */
+            averageTotal: string | null;
+            /**
+             * @description Month (YYYY-MM), ISO week (YYYY-Www), merchant, category or tag; null: none
+             * @example 2024-03
+             */
+            key: string | null;
+        };
+        StatsMerchant: {
+            /** @description Receipts, with or without a total */
+            count: number;
+            /**
+             * @description Sum of totals
+             * @example 1234.50
+             */
+            sumTotal: string | null;
+            /**
+             * @description Sum of tax totals
+             * @example 98.10
+             */
+            sumTax: string | null;
+            /**
+             * @description Average total
+             * @example 41.15
+             */
+            averageTotal: string | null;
+            merchant: string;
+        };
+        /** @description Everything for one currency */
+        CurrencyStats: {
+            /** @description Receipts, with or without a total */
+            count: number;
+            /**
+             * @description Sum of totals
+             * @example 1234.50
+             */
+            sumTotal: string | null;
+            /**
+             * @description Sum of tax totals
+             * @example 98.10
+             */
+            sumTax: string | null;
+            /**
+             * @description Average total
+             * @example 41.15
+             */
+            averageTotal: string | null;
+            /**
+             * @description null: not read
+             * @example EUR
+             */
+            currency: string | null;
+            /** @description At most 100, largest (or earliest) first */
+            groups: components["schemas"]["StatsGroup"][];
+            /** @description The five largest by sum of totals */
+            topMerchants: components["schemas"]["StatsMerchant"][];
+        };
+        ReceiptStats: {
+            /** @enum {string} */
+            groupBy: "month" | "week" | "merchant" | "category" | "tag";
+            /** @description One entry per currency: amounts in different currencies are never added */
+            currencies: components["schemas"]["CurrencyStats"][];
+        };
         LineItemDto: {
             description?: string;
             /**
@@ -562,8 +668,6 @@ export interface components {
              */
             category?: "groceries" | "dining" | "fuel" | "transport" | "lodging" | "office" | "utilities" | "health" | "shopping" | "entertainment" | "other" | null;
         };
-        /** @enum {string} */
-        ReceiptStatus: "queued" | "processing" | "completed" | "needs_review" | "failed";
         /**
          * @description While processing
          * @enum {string}
@@ -961,12 +1065,80 @@ export interface components {
             /** @description Comma-separated, or the field repeated; at most 20 tags of 50 characters */
             tags?: string;
         };
+        /** @description A receipt in a list, with its search snippet */
+        ReceiptSearchHit: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ReceiptStatus"];
+            /** @description While processing */
+            stage: components["schemas"]["ReceiptStage"] | null;
+            /** @description Percent, at the last stage change */
+            progress: number;
+            /** @description Processing attempts so far */
+            attempts: number;
+            /** @description The client filename (metadata only) */
+            filename: string | null;
+            /**
+             * @description Decided from the bytes, not the client
+             * @example image/jpeg
+             */
+            mimeType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the original, hex */
+            sha256: string;
+            pages: number | null;
+            note: string | null;
+            tags: string[];
+            summary: components["schemas"]["ReceiptSummary"];
+            category: components["schemas"]["ReceiptCategory"];
+            /** @description The weakest confidence (0–1) of merchant, date and total; review least certain first */
+            confidence: number | null;
+            /** @description When the record was confirmed as is */
+            confirmedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who confirmed it
+             */
+            confirmedBy: string | null;
+            /**
+             * Format: uuid
+             * @description An older receipt with the same merchant, date and total (nothing is deleted)
+             */
+            possibleDuplicateOf: string | null;
+            /** @description When it was moved to the trash */
+            deletedAt: string | null;
+            /** @description Changes on every write; the ETag is built from it */
+            version: number;
+            /** @description The extracted fields, when completed or needs_review; null before that */
+            record: components["schemas"]["ReceiptRecord"] | null;
+            /** @description Why the receipt needs review (arithmetic that does not add up, missing fields) */
+            reviewIssues: string[];
+            /** @description When failed, or the last failed attempt while retrying */
+            error: components["schemas"]["ReceiptError"] | null;
+            /** @enum {string|null} */
+            engine: "tesseract" | "pdf-text" | "mixed" | null;
+            /** @description Per-stage timestamps (…At) and durations (…Ms) of the latest run */
+            timings: components["schemas"]["ReceiptTimings"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            links: components["schemas"]["ReceiptLinks"];
+            /** @description With q: a short extract with the matches between « and » (plain text, not HTML) */
+            snippet: string | null;
+        };
         /** @description One page of receipts */
         ReceiptPage: {
-            items: components["schemas"]["Receipt"][];
-            /** @description Receipts matching the filter, over all pages */
+            items: components["schemas"]["ReceiptSearchHit"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+            /** @description Receipts matching the filters, over all pages */
             total: number;
+            /** @description Deprecated offset paging: the page number (1 in cursor mode) */
             page: number;
+            /** @description The page size (`limit`, or the deprecated `pageSize`) */
             pageSize: number;
         };
         /** @description A short-lived token for one receipt’s event stream */
@@ -1373,6 +1545,68 @@ export interface operations {
             };
             /** @description UNAUTHORIZED */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ReceiptStatsController_stats: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReceiptStatus"];
+                /** @description Up to 200 characters. Full-text search over merchant, address, OCR text, line items, note, tags and filename; every word must match (as a prefix). Results are ranked by relevance unless another sort is asked for. */
+                q?: string;
+                /** @description Receipt date on or after (ISO 8601) */
+                from?: string;
+                /** @description Receipt date on or before */
+                to?: string;
+                /** @description Total at least (decimal string) */
+                minTotal?: string;
+                /** @description Total at most */
+                maxTotal?: string;
+                /** @description ISO 4217 code */
+                currency?: string;
+                /** @description Merchant name, case-insensitive, exact */
+                merchant?: string;
+                /** @description Repeatable (`tag=a&tag=b`): receipts carrying every one of these tags */
+                tag?: string[];
+                category?: components["schemas"]["Category"];
+                /** @description Only receipts whose checks found issues (or none: false) */
+                hasIssues?: boolean;
+                /** @description Only possible duplicates (or none: false) */
+                duplicates?: boolean;
+                /** @description month and week by receipt date (ISO weeks); tag counts a receipt once per tag */
+                groupBy?: "month" | "week" | "merchant" | "category" | "tag";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptStats"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a bad filter, from after to, minTotal above maxTotal */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1841,9 +2075,44 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["ReceiptStatus"];
-                /** @description Text in the merchant name, filename or note */
+                /** @description Up to 200 characters. Full-text search over merchant, address, OCR text, line items, note, tags and filename; every word must match (as a prefix). Results are ranked by relevance unless another sort is asked for. */
                 q?: string;
+                /** @description Receipt date on or after (ISO 8601) */
+                from?: string;
+                /** @description Receipt date on or before */
+                to?: string;
+                /** @description Total at least (decimal string) */
+                minTotal?: string;
+                /** @description Total at most */
+                maxTotal?: string;
+                /** @description ISO 4217 code */
+                currency?: string;
+                /** @description Merchant name, case-insensitive, exact */
+                merchant?: string;
+                /** @description Repeatable (`tag=a&tag=b`): receipts carrying every one of these tags */
+                tag?: string[];
+                category?: components["schemas"]["Category"];
+                /** @description Only receipts whose checks found issues (or none: false) */
+                hasIssues?: boolean;
+                /** @description Only possible duplicates (or none: false) */
+                duplicates?: boolean;
+                /** @description Default: `relevance` with `q`, else `created`. `date` and `total` put receipts without one last (descending); `confidence` ascending is the review queue (least certain first). */
+                sort?: "date" | "total" | "created" | "merchant" | "confidence" | "relevance";
+                /** @description Default: asc for merchant and confidence, desc otherwise */
+                order?: "asc" | "desc";
+                /** @description `nextCursor` of the previous page: pages stay correct while new receipts arrive. Only valid with the same filters and sort. */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+                /**
+                 * @deprecated
+                 * @description Deprecated: offset paging (slow deep down, shifts as receipts arrive). Use cursor.
+                 */
                 page?: number;
+                /**
+                 * @deprecated
+                 * @description Deprecated: the page size of offset paging; same as limit.
+                 */
                 pageSize?: number;
             };
             header?: never;
@@ -1858,6 +2127,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReceiptPage"];
+                };
+            };
+            /** @description INVALID_CURSOR: altered, or from other filters or sort */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED: a bad filter or sort, q over 200 characters or without a letter or digit, from after to, minTotal above maxTotal, sort=relevance without q, cursor together with page */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Error: `{ statusCode, code, message, requestId, details? }` */

@@ -1,33 +1,71 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { ReceiptStatus } from '../receipt-status.js';
+import { SORT_KEYS, type SortKey, type SortOrder } from '../search/receipt-sort.js';
+import { ReceiptFiltersQuery } from './receipt-filters.query.js';
 
-export class ListReceiptsQuery {
-  @ApiPropertyOptional({ enum: Object.values(ReceiptStatus), enumName: 'ReceiptStatus' })
+export class ListReceiptsQuery extends ReceiptFiltersQuery {
+  @ApiPropertyOptional({
+    enum: SORT_KEYS,
+    description:
+      'Default: `relevance` with `q`, else `created`. `date` and `total` put receipts without one last ' +
+      '(descending); `confidence` ascending is the review queue (least certain first).',
+  })
   @IsOptional()
-  @IsIn(Object.values(ReceiptStatus))
-  status?: ReceiptStatus;
+  @IsIn(SORT_KEYS)
+  sort?: SortKey;
 
-  @ApiPropertyOptional({ description: 'Text in the merchant name, filename or note' })
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    description: 'Default: asc for merchant and confidence, desc otherwise',
+  })
+  @IsOptional()
+  @IsIn(['asc', 'desc'])
+  order?: SortOrder;
+
+  @ApiPropertyOptional({
+    description:
+      '`nextCursor` of the previous page: pages stay correct while new receipts arrive. Only valid with ' +
+      'the same filters and sort.',
+  })
   @IsOptional()
   @IsString()
-  @MaxLength(200)
-  q?: string;
+  @MaxLength(1000)
+  cursor?: string;
 
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
-  page: number = 1;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20, description: 'Page size' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  pageSize: number = 20;
+  limit?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    default: 1,
+    deprecated: true,
+    description:
+      'Deprecated: offset paging (slow deep down, shifts as receipts arrive). Use cursor.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  page?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 100,
+    default: 20,
+    deprecated: true,
+    description: 'Deprecated: the page size of offset paging; same as limit.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
 }

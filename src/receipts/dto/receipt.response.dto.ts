@@ -259,21 +259,6 @@ export class ReceiptResponseDto {
   }
 }
 
-@ApiSchema({ name: 'ReceiptPage', description: 'One page of receipts' })
-export class ReceiptPageDto {
-  @ApiProperty({ type: [ReceiptResponseDto] })
-  items: ReceiptResponseDto[];
-
-  @ApiProperty({ description: 'Receipts matching the filter, over all pages' })
-  total: number;
-
-  @ApiProperty()
-  page: number;
-
-  @ApiProperty()
-  pageSize: number;
-}
-
 @ApiSchema({
   name: 'EventsToken',
   description: 'A short-lived token for one receipt’s event stream',

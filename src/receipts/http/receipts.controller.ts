@@ -17,6 +17,7 @@ import {
 import type { MessageEvent } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
+  ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
@@ -44,11 +45,12 @@ import { ListReceiptsQuery } from '../dto/list-receipts.query.js';
 import {
   EventsTokenDto,
   ReceiptAcceptedDto,
-  ReceiptPageDto,
   ReceiptResponseDto,
 } from '../dto/receipt.response.dto.js';
 import { UploadReceiptDto } from '../dto/upload-receipt.dto.js';
+import { ReceiptSearchPageDto } from '../dto/receipt-search.response.dto.js';
 import { ReceiptsService } from '../receipts.service.js';
+import { ReceiptSearchService } from '../search/receipt-search.service.js';
 import { etagOf } from '../corrections/etag.js';
 import { EventsAuthGuard } from './events-auth.guard.js';
 import { RECEIPT_ID } from './receipt-id.pipe.js';
@@ -68,6 +70,7 @@ export class ReceiptsController {
     private readonly stream: ReceiptEventStream,
     private readonly eventsTokens: EventsTokenService,
     private readonly cls: ClsService,
+    private readonly search: ReceiptSearchService,
   ) {}
 
   @Post()
@@ -106,10 +109,25 @@ export class ReceiptsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List your receipts, newest first, with a total' })
-  @ApiOkResponse({ type: ReceiptPageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListReceiptsQuery): Promise<ReceiptPageDto> {
-    return this.receipts.list(user.id, query);
+  @ApiOperation({
+    summary: 'Search and list your receipts: full text, filters, sort, cursor pages',
+    description:
+      'Newest first by default, ranked by relevance with q. Every filter and sort is index-served. Page with ' +
+      '`limit` and `nextCursor` (stable while receipts arrive); `page`/`pageSize` still work but are deprecated. ' +
+      'Receipts in the trash are left out. Review queue: `?status=needs_review&sort=confidence`.',
+  })
+  @ApiOkResponse({ type: ReceiptSearchPageDto })
+  @ApiBadRequestResponse({ description: 'INVALID_CURSOR: altered, or from other filters or sort' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'VALIDATION_FAILED: a bad filter or sort, q over 200 characters or without a letter or digit, from ' +
+      'after to, minTotal above maxTotal, sort=relevance without q, cursor together with page',
+  })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ListReceiptsQuery,
+  ): Promise<ReceiptSearchPageDto> {
+    return this.search.list(user.id, query);
   }
 
   @Get(':id')

@@ -1,16 +1,14 @@
 // Installs npm dependencies when node_modules is missing or does not match package-lock.json,
-// so `npm run dev` and `npm test` work on a fresh clone. It runs before anything is installed,
-// possibly on the system Node 20, so it is plain JavaScript with no dependencies.
+// so `npm run dev` and `npm test` work on a fresh clone. launch.mjs runs it before anything is
+// installed, possibly on the system Node 20, so it is plain JavaScript with no dependencies.
 //
 // npm keeps a copy of the lock entries it installed in node_modules/.package-lock.json; comparing
 // that with package-lock.json is exact and cheap, and stays right after a manual `npm install`
 // (a stamp file of our own would not).
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { join } from 'node:path';
+import { ROOT as root, unsupportedNodeMessage } from './node-runtime.mjs';
 
 function readLockPackages(path) {
   try {
@@ -61,13 +59,21 @@ function staleReason() {
   return undefined;
 }
 
-const reason = staleReason();
-if (reason) {
-  console.log(`Installing dependencies (${reason}): npm ci`);
-  const result = spawnSync('npm', ['ci'], { cwd: root, stdio: 'inherit' });
-  if (result.error) {
-    console.error(`Could not run npm: ${result.error.message}`);
-    process.exit(1);
-  }
-  process.exit(result.status ?? 1);
+/** Runs `npm ci` when node_modules does not match package-lock.json; throws when it fails. */
+export function installDependencies() {
+  const reason = staleReason();
+  if (!reason) return;
+  // npm on an older Node warns about every package that wants a newer one (hundreds of lines on
+  // Node 20); those warnings are expected, as the install brings the project's own Node.
+  const oldNode = unsupportedNodeMessage() !== undefined;
+  console.log(
+    `Installing dependencies (${reason}): npm ci${oldNode ? ` (on Node ${process.version}, warnings hidden)` : ''}`,
+  );
+  const result = spawnSync('npm', ['ci', ...(oldNode ? ['--loglevel=error'] : [])], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.error) throw new Error(`Could not run npm: ${result.error.message}`);
+  if (result.status !== 0)
+    throw new Error(`npm ci failed (${result.signal ?? `exit code ${result.status}`}).`);
 }
