@@ -3,9 +3,10 @@ import { AuthModule } from './auth/auth.module.js';
 import { CoreModule } from './core.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ReceiptsHttpModule } from './receipts/receipts-http.module.js';
+import { WebhooksHttpModule } from './webhooks/webhooks-http.module.js';
 
 /** The HTTP API's composition root. It never registers queue processors. */
 @Module({
-  imports: [CoreModule, HealthModule, AuthModule, ReceiptsHttpModule],
+  imports: [CoreModule, HealthModule, AuthModule, ReceiptsHttpModule, WebhooksHttpModule],
 })
 export class AppModule {}

@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from './core.module.js';
 import { WorkerHeartbeat } from './health/worker-heartbeat.js';
 import { ReceiptsWorkerModule } from './receipts/receipts-worker.module.js';
+import { WebhooksWorkerModule } from './webhooks/webhooks-worker.module.js';
 
 /** The worker's composition root: queue processors, no HTTP server. */
 @Module({
-  imports: [CoreModule, ReceiptsWorkerModule],
+  imports: [CoreModule, ReceiptsWorkerModule, WebhooksWorkerModule],
   providers: [WorkerHeartbeat],
 })
 export class WorkerModule {}

@@ -42,6 +42,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addTag('auth', 'Accounts and tokens')
     .addTag('receipts', 'Upload, watch and read receipts')
+    .addTag('webhooks', 'Signed event deliveries to your URLs')
     .addTag('health', 'Kubernetes probes')
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });

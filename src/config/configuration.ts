@@ -97,6 +97,17 @@ export const ocrConfig = registerAs('ocr', () => {
   };
 });
 
+export const webhooksConfig = registerAs('webhooks', () => {
+  const env = loadEnv();
+  return {
+    allowPrivateHosts: env.WEBHOOK_ALLOW_PRIVATE_HOSTS,
+    timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+    backoffMs: env.WEBHOOK_BACKOFF_MS,
+    requireHttps: env.NODE_ENV === 'production',
+  };
+});
+
 export const allConfigs = [
   appConfig,
   databaseConfig,
@@ -105,6 +116,7 @@ export const allConfigs = [
   storageConfig,
   queueConfig,
   ocrConfig,
+  webhooksConfig,
 ];
 
 /** The typed shape behind `ConfigService<AllConfig, true>`. */
@@ -116,4 +128,5 @@ export interface AllConfig {
   storage: ReturnType<typeof storageConfig>;
   queue: ReturnType<typeof queueConfig>;
   ocr: ReturnType<typeof ocrConfig>;
+  webhooks: ReturnType<typeof webhooksConfig>;
 }

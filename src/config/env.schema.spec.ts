@@ -28,6 +28,17 @@ describe('parseEnv', () => {
     expect(env.QUEUE_ATTEMPTS).toBe(3);
   });
 
+  it('reads the webhook allow-list and refuses entries that are not hosts, addresses or ranges', () => {
+    expect(
+      parseEnv({ ...valid, WEBHOOK_ALLOW_PRIVATE_HOSTS: ' Hooks.Internal, 10.0.0.0/8 ,::1' })
+        .WEBHOOK_ALLOW_PRIVATE_HOSTS,
+    ).toEqual(['hooks.internal', '10.0.0.0/8', '::1']);
+    expect(parseEnv(valid).WEBHOOK_ALLOW_PRIVATE_HOSTS).toEqual([]);
+    expect(() => parseEnv({ ...valid, WEBHOOK_ALLOW_PRIVATE_HOSTS: 'http://x' })).toThrow(
+      /WEBHOOK_ALLOW_PRIVATE_HOSTS/,
+    );
+  });
+
   it('treats empty values as unset', () => {
     expect(parseEnv({ ...valid, PORT: '' }).PORT).toBe(3000);
   });

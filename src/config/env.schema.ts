@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidAllowListEntry } from '../webhooks/delivery/address-policy.js';
 
 const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -93,6 +94,22 @@ export const envSchema = z
     HEALTH_CHECK_TIMEOUT_MS: int(1500, 50),
     SSE_HEARTBEAT_MS: int(15_000, 100),
     WEB_DIR: z.string().min(1).default('./dist/web'),
+
+    WEBHOOK_ALLOW_PRIVATE_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) =>
+        v
+          .split(',')
+          .map((entry) => entry.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .refine((entries) => entries.every(isValidAllowListEntry), {
+        message: 'must be a comma-separated list of hostnames, IP addresses or CIDR ranges',
+      }),
+    WEBHOOK_TIMEOUT_MS: int(5000, 100, 60_000),
+    WEBHOOK_MAX_ATTEMPTS: int(8, 1, 20),
+    WEBHOOK_BACKOFF_MS: int(680_000, 0),
   })
   .superRefine((env, ctx) => {
     // Outside dev and test a weak or example secret would let anyone mint tokens.

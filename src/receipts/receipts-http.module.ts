@@ -14,10 +14,11 @@ import { ReceiptCorrectionsService } from './corrections/receipt-corrections.ser
 import { ReceiptsModule } from './receipts.module.js';
 import { ReceiptsService } from './receipts.service.js';
 import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** The receipts API (controllers); imported by the HTTP root only. */
 @Module({
-  imports: [ReceiptsModule, AuthModule, JwtModule.register({})],
+  imports: [ReceiptsModule, AuthModule, WebhooksModule, JwtModule.register({})],
   // Routes with a fixed segment (`stats`) must be registered before `:id`: listed first.
   controllers: [
     ReceiptStatsController,

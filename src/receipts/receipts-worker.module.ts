@@ -7,10 +7,11 @@ import { ReceiptReconciler } from './jobs/receipt-reconciler.js';
 import { ReceiptReextraction } from './jobs/receipt-reextraction.service.js';
 import { ReextractReceiptProcessor } from './jobs/reextract-receipt.processor.js';
 import { ReceiptsModule } from './receipts.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** The receipts queue consumer and its reconciler; imported by the worker root only. */
 @Module({
-  imports: [ReceiptsModule, OcrModule],
+  imports: [ReceiptsModule, OcrModule, WebhooksModule],
   providers: [
     ReceiptProcessingService,
     ProcessReceiptProcessor,

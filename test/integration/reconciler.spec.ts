@@ -54,6 +54,7 @@ describe('receipt reconciler', () => {
     env = await useTestEnv({ STUCK_PROCESSING_MS: '600000' });
     const { CoreModule } = await import('../../src/core.module.js');
     const { ReceiptsModule } = await import('../../src/receipts/receipts.module.js');
+    const { WebhooksModule } = await import('../../src/webhooks/webhooks.module.js');
     const { ReceiptReconciler } = await import('../../src/receipts/jobs/receipt-reconciler.js');
     const { ReceiptFailures } = await import('../../src/receipts/jobs/receipt-failures.js');
     const { ReceiptEvents } = await import('../../src/receipts/events/receipt-events.js');
@@ -62,7 +63,7 @@ describe('receipt reconciler', () => {
     const { ReceiptJobsProducer } =
       await import('../../src/receipts/jobs/receipt-jobs.producer.js');
     const moduleRef = await Test.createTestingModule({
-      imports: [CoreModule, ReceiptsModule],
+      imports: [CoreModule, ReceiptsModule, WebhooksModule],
       providers: [ReceiptReconciler, ReceiptFailures],
     }).compile();
     ctx = await moduleRef.init();

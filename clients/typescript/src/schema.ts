@@ -443,6 +443,79 @@ export interface paths {
         patch: operations["TagsController_rename"];
         trace?: never;
     };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your webhooks */
+        get: operations["WebhooksController_list"];
+        put?: never;
+        /**
+         * Subscribe a URL to receipt events; the signing secret is in this answer only
+         * @description Events: receipt.completed, receipt.needs_review, receipt.failed, receipt.corrected. Each delivery is a signed POST (Standard Webhooks headers `webhook-id`, `webhook-timestamp`, `webhook-signature`).
+         */
+        post: operations["WebhooksController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook */
+        get: operations["WebhooksController_get"];
+        put?: never;
+        post?: never;
+        /** Unsubscribe; pending deliveries are dropped */
+        delete: operations["WebhooksController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first (the latest 50) */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an earlier event again (same event id and body) */
+        post: operations["WebhooksController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -451,7 +524,7 @@ export interface components {
          * @description Stable, machine-readable code
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT";
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_REFUSED" | "WEBHOOK_LIMIT_REACHED";
         /** @description The body of every error response */
         Error: {
             /** @example 404 */
@@ -887,7 +960,7 @@ export interface components {
             checks: components["schemas"]["ArithmeticChecks"];
         };
         /** @enum {string} */
-        FailureCode: "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "DEPENDENCY_UNAVAILABLE";
+        FailureCode: "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT";
         /** @description Why processing failed */
         ReceiptError: {
             /** @example OCR_FAILED */
@@ -1162,6 +1235,99 @@ export interface components {
         TagListDto: {
             /** @description By name */
             items: components["schemas"]["TagResponseDto"][];
+        };
+        /** @enum {string} */
+        WebhookEventType: "receipt.completed" | "receipt.needs_review" | "receipt.failed" | "receipt.corrected";
+        /** @description A new webhook subscription */
+        WebhookCreate: {
+            /**
+             * @description http(s) URL without credentials; https in production. Private, loopback and link-local addresses are refused unless the operator allows them (WEBHOOK_ALLOW_PRIVATE_HOSTS).
+             * @example https://hooks.example.com/receipt-vault
+             */
+            url: string;
+            /**
+             * @example [
+             *       "receipt.completed",
+             *       "receipt.needs_review"
+             *     ]
+             */
+            events: components["schemas"]["WebhookEventType"][];
+            /** @example Bookkeeping sync */
+            description?: string;
+        };
+        /** @description A new webhook with its signing secret */
+        WebhookCreated: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://hooks.example.com/receipt-vault */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            description: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description The signing secret. Shown only now: store it to verify `webhook-signature`.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw…
+             */
+            secret: string;
+        };
+        /** @description A webhook subscription (its secret is shown only at creation) */
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            /** @example https://hooks.example.com/receipt-vault */
+            url: string;
+            events: components["schemas"]["WebhookEventType"][];
+            description: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @description pending (queued), retrying (failed, another attempt at nextRetryAt), succeeded (2xx), failed (out of attempts), refused (the target address is not allowed; never retried)
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "retrying" | "succeeded" | "failed" | "refused";
+        /** @description One event sent (or being sent) to a webhook */
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The event id; also the `webhook-id` header
+             */
+            eventId: string;
+            eventType: components["schemas"]["WebhookEventType"];
+            /** @description pending (queued), retrying (failed, another attempt at nextRetryAt), succeeded (2xx), failed (out of attempts), refused (the target address is not allowed; never retried) */
+            status: components["schemas"]["WebhookDeliveryStatus"];
+            /**
+             * @description Attempts made so far
+             * @example 1
+             */
+            attempts: number;
+            /**
+             * @description Of the last attempt
+             * @example 200
+             */
+            statusCode: number | null;
+            /**
+             * @description Of the last attempt (ms)
+             * @example 84
+             */
+            durationMs: number | null;
+            /** @example Answered 500 */
+            error: string | null;
+            /** @description The receiver’s answer, first 1 KB */
+            responseBody: string | null;
+            /** Format: date-time */
+            nextRetryAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** @description The body sent: `{ id, type, timestamp, data: { receipt: { id, status, summary, reviewIssues, error, links } } }` */
+            payload: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -2506,6 +2672,239 @@ export interface operations {
             };
             /** @description VALIDATION_FAILED */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"][];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookCreated"];
+                };
+            };
+            /** @description WEBHOOK_LIMIT_REACHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description WEBHOOK_URL_INVALID (not http(s), too long, credentials, http in production), WEBHOOK_URL_REFUSED (private, loopback, link-local or metadata address), VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    WebhooksController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

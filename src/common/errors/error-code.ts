@@ -44,6 +44,12 @@ export const ErrorCode = {
   OCR_FAILED: 'OCR_FAILED',
   EXTRACTION_FAILED: 'EXTRACTION_FAILED',
   TIMEOUT: 'TIMEOUT',
+  // platform: webhooks, idempotency, batches, API keys
+  WEBHOOK_NOT_FOUND: 'WEBHOOK_NOT_FOUND',
+  WEBHOOK_DELIVERY_NOT_FOUND: 'WEBHOOK_DELIVERY_NOT_FOUND',
+  WEBHOOK_URL_INVALID: 'WEBHOOK_URL_INVALID',
+  WEBHOOK_URL_REFUSED: 'WEBHOOK_URL_REFUSED',
+  WEBHOOK_LIMIT_REACHED: 'WEBHOOK_LIMIT_REACHED',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

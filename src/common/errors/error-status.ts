@@ -37,6 +37,11 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   OCR_FAILED: 500,
   EXTRACTION_FAILED: 500,
   TIMEOUT: 504,
+  WEBHOOK_NOT_FOUND: 404,
+  WEBHOOK_DELIVERY_NOT_FOUND: 404,
+  WEBHOOK_URL_INVALID: 422,
+  WEBHOOK_URL_REFUSED: 422,
+  WEBHOOK_LIMIT_REACHED: 409,
 };
 
 export function statusForCode(code: ErrorCode): number {

@@ -28,6 +28,7 @@ import {
 import { minorUnits } from '../records/currencies.js';
 import { finaliseRecord } from '../records/finalise-record.js';
 import { TagsRepository } from '../tags/tags.repository.js';
+import { WebhookEmitter } from '../../webhooks/webhook-emitter.js';
 import { assertIfMatch } from './etag.js';
 
 /**
@@ -42,6 +43,7 @@ export class ReceiptCorrectionsService {
     private readonly tags: TagsRepository,
     private readonly trail: ReceiptHistoryRepository,
     private readonly jobs: ReceiptJobsProducer,
+    private readonly webhooks: WebhookEmitter,
   ) {}
 
   async patch(
@@ -50,12 +52,12 @@ export class ReceiptCorrectionsService {
     ifMatch: string | undefined,
     patch: PatchReceiptDto,
   ): Promise<ReceiptResponseDto> {
-    return this.change(id, ownerId, async (m, receipt) => {
+    const fieldPatch = pickFields(patch);
+    const corrected = await this.changes.apply(id, ownerId, ownerId, async (m, receipt) => {
       assertIfMatch(ifMatch, receipt.id, receipt.version);
       assertFinished(receipt);
 
       const changes: HistoryChange[] = [];
-      const fieldPatch = pickFields(patch);
       const update: Partial<ReceiptEntity> = {};
       const hasFields = Object.keys(fieldPatch).length > 0;
       if (hasFields || (patch.category !== undefined && receipt.record)) {
@@ -93,6 +95,9 @@ export class ReceiptCorrectionsService {
       }
       return changes;
     });
+    // Subscribers hear of corrected fields, not of notes, tags or categories.
+    if (Object.keys(fieldPatch).length) await this.webhooks.emit('receipt.corrected', corrected);
+    return ReceiptResponseDto.from(corrected);
   }
 
   /** The audit trail of the owner's receipt (also while it is in the trash). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { WebhookEmitter } from '../../webhooks/webhook-emitter.js';
 import type { ReceiptTimings } from '../receipt.entity.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
 import { ReceiptCache } from '../receipt-cache.js';
@@ -8,8 +9,8 @@ import { ReceiptsRepository } from '../receipts.repository.js';
 /**
  * The one way a receipt ends `failed`, whichever path decides it: the processing attempt, Bull
  * giving up on a job that stalled too often, or the reconciler timing out a stuck receipt.
- * Row, cache and event always change together, so no client waits on a stream that will never
- * hear the end (issue 8, defect 7).
+ * Row, cache, event and webhook always follow together, so no client waits on a stream that will
+ * never hear the end (issue 8, defect 7).
  */
 @Injectable()
 export class ReceiptFailures {
@@ -17,6 +18,7 @@ export class ReceiptFailures {
     private readonly receipts: ReceiptsRepository,
     private readonly cache: ReceiptCache,
     private readonly events: ReceiptEvents,
+    private readonly webhooks: WebhookEmitter,
   ) {}
 
   /** Fails an unfinished receipt; false when it was already finished or gone (nothing sent). */
@@ -36,6 +38,8 @@ export class ReceiptFailures {
       progress: 100,
       error: { code, message },
     });
+    const row = await this.receipts.findById(receiptId);
+    if (row) await this.webhooks.receiptFinished(row);
     return true;
   }
 }

@@ -11,6 +11,7 @@ import { type ReceiptStage } from '../receipt-status.js';
 import { finaliseRecord } from '../records/finalise-record.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { FileStorage } from '../storage/file-storage.js';
+import { WebhookEmitter } from '../../webhooks/webhook-emitter.js';
 
 export interface AttemptInfo {
   /** 1-based number of this attempt. */
@@ -40,6 +41,7 @@ export class ReceiptProcessingService {
     private readonly events: ReceiptEvents,
     private readonly cache: ReceiptCache,
     private readonly failures: ReceiptFailures,
+    private readonly webhooks: WebhookEmitter,
   ) {}
 
   async process(receiptId: string, attempt: AttemptInfo): Promise<ProcessOutcome> {
@@ -107,6 +109,12 @@ export class ReceiptProcessingService {
       error: null,
     });
     this.logger.log({ receiptId: receipt.id, status, ms: finished.totalMs }, 'receipt processed');
+    await this.webhooks.receiptFinished({
+      ...receipt,
+      ...finalised,
+      errorCode: null,
+      errorMessage: null,
+    });
     return status;
   }
 
