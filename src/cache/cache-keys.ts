@@ -25,6 +25,11 @@ export class CacheKeys {
     return `${this.prefix}:throttle:${key}`;
   }
 
+  /** An upload's Idempotency-Key, per user (the key itself is hashed: any length, no key injection). */
+  idempotency(ownerId: string, keyHash: string): string {
+    return `${this.prefix}:idempotency:${ownerId}:${keyHash}`;
+  }
+
   bullPrefix(): string {
     return `${this.prefix}:bull`;
   }
