@@ -35,6 +35,11 @@ export class CacheKeys {
     return `${this.bullPrefix()}:reconciler-lock`;
   }
 
+  /** An upload's Idempotency-Key, per user (the key itself is hashed: any length, no key injection). */
+  idempotency(ownerId: string, keyHash: string): string {
+    return `${this.prefix}:idempotency:${ownerId}:${keyHash}`;
+  }
+
   bullPrefix(): string {
     return `${this.prefix}:bull`;
   }

@@ -14,6 +14,7 @@ import { ReceiptCorrectionsService } from './corrections/receipt-corrections.ser
 import { ReceiptsModule } from './receipts.module.js';
 import { ReceiptsService } from './receipts.service.js';
 import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
+import { IdempotentUploads } from './http/upload/idempotent-uploads.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** The receipts API (controllers); imported by the HTTP root only. */
@@ -29,6 +30,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
   providers: [
     ReceiptsService,
     ReceiptUploadHandler,
+    IdempotentUploads,
     ReceiptCorrectionsService,
     TagsService,
     ReceiptSearchService,

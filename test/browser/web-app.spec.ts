@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WEB_APP_CSP } from '../../src/bootstrap/serve-web-app.js';
@@ -20,6 +21,7 @@ const RECEIPT_A = 'X51008099044'; // total 6.50: the parser reads it right (see 
 const RECEIPT_B = 'X51006008197';
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const PASSWORD = 'correct horse battery staple';
+const CORRECTED = 'Wan Sheng Corner Cafe';
 const FINISH_TIMEOUT_MS = 90_000;
 
 describe('web app in a real browser', () => {
@@ -87,6 +89,9 @@ describe('web app in a real browser', () => {
     const asset = await fetch(`${api.baseUrl}${script}`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // The whole first load's JavaScript (one chunk), compressed, stays within 150 KB.
+    const compressed = gzipSync(Buffer.from(await asset.arrayBuffer())).length;
+    expect(compressed).toBeLessThan(150 * 1024);
 
     // The API keeps its own answers, also for a browser asking for HTML.
     const unknownApi = await fetch(`${api.baseUrl}/v1/nothing-here`, {
@@ -149,8 +154,7 @@ describe('web app in a real browser', () => {
     receiptAId = path.split('/').pop()!;
     await page.locator('.image-frame img').waitFor();
 
-    const total = page.locator('li.field[data-field=total] button');
-    await total.focus();
+    await page.getByLabel('Total', { exact: true }).focus();
     const box = page.locator('svg.overlay rect.highlight');
     await box.waitFor();
     await page.locator('figcaption').getByText('Total read from').waitFor();
@@ -173,19 +177,99 @@ describe('web app in a real browser', () => {
     await shot('receipt');
   });
 
-  it('finds the receipt by search', async () => {
-    await page.getByRole('link', { name: '← All receipts' }).click();
-    await heading().getByText('Receipts').waitFor();
+  it('corrects the merchant, saved with If-Match', async () => {
+    const merchant = page.getByLabel('Merchant', { exact: true });
+    await merchant.fill(CORRECTED);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    await heading().getByText(CORRECTED).waitFor();
+    await page.locator('li.field[data-field=merchantName]').getByText('Corrected by you').waitFor();
     const token = await apiLogin();
     const receipt = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
-    const merchant = receipt.body.summary.merchantName as string;
-    expect(merchant).toBeTruthy();
-    await page.getByLabel('Search').fill(merchant);
+    expect(receipt.body.record.merchantName).toMatchObject({ value: CORRECTED, source: 'user' });
+  });
+
+  it('shows an edit made in another tab instead of overwriting it', async () => {
+    await page.getByLabel('Merchant', { exact: true }).fill('Mine');
+    // Another tab saves first, with the version this page also holds.
+    const token = await apiLogin();
+    const current = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
+    const theirs = await http(api.baseUrl, 'PATCH', `/v1/receipts/${receiptAId}`, {
+      token,
+      body: { merchantName: 'Theirs' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(theirs.status).toBe(200);
+
+    const before = consoleErrors.length;
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('alert').getByText('changed elsewhere').waitFor();
+    await page.getByText('Merchant: now “Theirs” (yours: “Mine”)').waitFor();
+    await expectAccessible();
+    // Saving again, knowingly, wins; the expected 412 was the only error the browser saw.
+    await page.getByLabel('Merchant', { exact: true }).fill(CORRECTED);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    expect(consoleErrors.splice(before)).toEqual([expect.stringContaining('status of 412')]);
+  });
+
+  it('finds the receipt by its corrected merchant', async () => {
+    await page.getByRole('link', { name: '← All receipts' }).click();
+    await heading().getByText('Receipts').waitFor();
+    await page.getByLabel('Search').fill('corner');
     await page.getByText('1 receipt', { exact: true }).waitFor();
     expect(await page.locator('li.receipt-row').getAttribute('data-receipt-id')).toBe(receiptAId);
     await page.getByLabel('Search').fill('no such merchant anywhere');
     await page.getByText('No receipts match.').waitFor();
     await page.getByLabel('Search').fill('');
+    await page.getByText('2 receipts').waitFor();
+  });
+
+  it('filters the list by amount and sorts it', async () => {
+    await page.getByText('More filters').click();
+    await page.getByLabel('Total at least').fill('50');
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+    expect(await page.locator('li.receipt-row').getAttribute('data-receipt-id')).not.toBe(
+      receiptAId,
+    );
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.getByText('2 receipts').waitFor();
+    await page.getByLabel('Sort').selectOption('total:asc');
+    await page.locator(`li.receipt-row:first-child[data-receipt-id="${receiptAId}"]`).waitFor();
+    await expectAccessible();
+  });
+
+  it('lists a receipt that needs review, least certain first, and confirms it', async () => {
+    // A total that no longer adds up puts the receipt in the review queue.
+    const token = await apiLogin();
+    const current = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
+    const patched = await http(api.baseUrl, 'PATCH', `/v1/receipts/${receiptAId}`, {
+      token,
+      body: { total: '9.99' },
+      headers: { 'if-match': current.headers.get('etag')! },
+    });
+    expect(patched.body.status).toBe('needs_review');
+
+    await page.getByRole('link', { name: 'Review' }).click();
+    await heading().getByText('Review').waitFor();
+    await page.getByText('1 to review').waitFor();
+    await expectAccessible();
+    await shot('review');
+    await page.getByRole('button', { name: `Confirm as correct: ${CORRECTED}` }).click();
+    await page.getByText('Nothing to review.').waitFor();
+    const after = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token });
+    expect(after.body.status).toBe('completed');
+  });
+
+  it('shows spending per month and the top merchants, per currency', async () => {
+    await page.getByRole('link', { name: 'Spending' }).click();
+    await heading().getByText('Spending').waitFor();
+    await page.locator('figure.chart svg rect.bar').first().waitFor();
+    await page.getByRole('cell', { name: /9\.99/ }).first().waitFor();
+    await page.locator('.top-merchants li').first().waitFor();
+    await expectAccessible();
+    await shot('stats');
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
     await page.getByText('2 receipts').waitFor();
   });
 
@@ -217,13 +301,45 @@ describe('web app in a real browser', () => {
     expect(await page.locator('li.receipt-row').count()).toBe(2);
   });
 
-  it('stays signed in across a reload, then signs out for good', async () => {
+  it('says so when the receipt was deleted in another tab', async () => {
+    const token = await apiLogin();
+    const list = await http(api.baseUrl, 'GET', '/v1/receipts', { token });
+    const other = (list.body.items as { id: string }[]).find((r) => r.id !== receiptAId)!;
+    await page.goto(`${api.baseUrl}/receipts/${other.id}`);
+    await page.getByLabel('Merchant', { exact: true }).waitFor();
+    expect((await http(api.baseUrl, 'DELETE', `/v1/receipts/${other.id}`, { token })).status).toBe(
+      204,
+    );
+
+    const before = consoleErrors.length;
+    await page.getByLabel('Merchant', { exact: true }).fill('Too late');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('alert').getByText('deleted (perhaps in another tab)').waitFor();
+    expect(consoleErrors.splice(before)).toEqual([expect.stringContaining('status of 404')]);
+    await page.getByRole('link', { name: 'Back to your receipts' }).click();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+  });
+
+  it('stays signed in across a reload, and back to sign-in when another tab signs out', async () => {
     await page.reload();
-    await page.getByText('2 receipts').waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await heading().getByText('Sign in').waitFor();
-    await page.getByText('You have signed out.').waitFor();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+
+    const other = await context.newPage();
+    watchPage(other);
+    await other.goto(`${api.baseUrl}/`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await heading(other).getByText('Sign in').waitFor();
+    await other.getByText('You have signed out.').waitFor();
+    await other.close();
     expect((await context.cookies()).find((c) => c.name === 'rv_refresh')).toBeUndefined();
+
+    // This tab's access token died with the session: its next request fails, the silent
+    // refresh finds no cookie, and the page says so instead of breaking.
+    const before = consoleErrors.length;
+    await page.getByLabel('Search').fill('anything');
+    await heading().getByText('Sign in').waitFor();
+    await page.getByText('Your session has ended. Please sign in again.').waitFor();
+    expect(consoleErrors.splice(before).every((text) => text.includes('status of 401'))).toBe(true);
     await page.reload();
     await heading().getByText('Sign in').waitFor();
     expect(consoleErrors).toEqual([]);

@@ -5,6 +5,8 @@ import { AuthPage } from './pages/auth-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ReceiptPage } from './pages/receipt-page';
 import { ReceiptsPage } from './pages/receipts-page';
+import { ReviewPage } from './pages/review-page';
+import { StatsPage } from './pages/stats-page';
 import { followLink, navigate, usePath } from './router';
 
 type Session =
@@ -88,6 +90,10 @@ export function App() {
       <main id="main" ref={main}>
         {pathname === '/' ? (
           <ReceiptsPage />
+        ) : pathname === '/review' ? (
+          <ReviewPage />
+        ) : pathname === '/stats' ? (
+          <StatsPage />
         ) : receiptMatch ? (
           <ReceiptPage id={receiptMatch[1]} key={receiptMatch[1]} />
         ) : (
@@ -108,12 +114,25 @@ function Header({ user, onSignOut }: { user?: User; onSignOut?: () => Promise<vo
         Receipt Vault
       </a>
       {user && (
-        <nav aria-label="Account">
+        <nav aria-label="Main">
+          <a href="/" onClick={followLink}>
+            Receipts
+          </a>
+          <a href="/review" onClick={followLink}>
+            Review
+          </a>
+          <a href="/stats" onClick={followLink}>
+            Spending
+          </a>
+        </nav>
+      )}
+      {user && (
+        <div class="account">
           <span class="who">{user.email}</span>
           <button type="button" class="secondary" onClick={() => void onSignOut?.()}>
             Sign out
           </button>
-        </nav>
+        </div>
       )}
     </header>
   );

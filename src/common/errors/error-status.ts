@@ -42,6 +42,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   WEBHOOK_URL_INVALID: 422,
   WEBHOOK_URL_REFUSED: 422,
   WEBHOOK_LIMIT_REACHED: 409,
+  IDEMPOTENCY_KEY_INVALID: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
 };
 
 export function statusForCode(code: ErrorCode): number {

@@ -82,6 +82,12 @@ export class ReceiptsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadReceiptDto })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Up to 255 printable ASCII characters (a UUID is ideal). The same key and file within 24 h answer with the first response (same id and status, header `Idempotent-Replayed: true`) and create nothing; the same key with another file is 422 IDEMPOTENCY_KEY_REUSED.',
+  })
   @ApiAcceptedResponse({
     type: ReceiptAcceptedDto,
     description: 'Queued; `Location` points at the receipt',
@@ -93,7 +99,11 @@ export class ReceiptsController {
   })
   @ApiUnprocessableEntityResponse({
     description:
-      'EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED',
+      'EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REUSED',
+  })
+  @ApiConflictResponse({
+    description:
+      'IDEMPOTENCY_REQUEST_IN_PROGRESS: the first request with this key is still running',
   })
   @ApiServiceUnavailableResponse({
     description: 'DEPENDENCY_UNAVAILABLE, with Retry-After; nothing is kept',
@@ -103,8 +113,14 @@ export class ReceiptsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReceiptAcceptedDto> {
-    const { body, duplicate } = await this.uploads.handle(user.id, req, res, this.cls.getId());
+    const { body, duplicate, replayed } = await this.uploads.handle(
+      user.id,
+      req,
+      res,
+      this.cls.getId(),
+    );
     res.status(duplicate ? 200 : 202).location(body.links.self);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return body;
   }
 

@@ -4,16 +4,37 @@ import {
   ReceiptVaultError,
   uploadReceipt,
   type components,
+  type operations,
   type Receipt,
   type ReceiptAccepted,
   type ReceiptPage,
-  type ReceiptStatus,
 } from '@receipt-vault/client';
 import { anonymous, authFetch, mayHaveSession, refreshSession, setAccessToken } from './http';
 
 export { ReceiptVaultError as ApiError };
 export type User = components['schemas']['User'];
 export type EventsToken = components['schemas']['EventsToken'];
+export type ReceiptCategory = NonNullable<Receipt['category']['value']>;
+
+/** A receipt with the ETag that a correction must send back (If-Match). */
+export interface VersionedReceipt {
+  receipt: Receipt;
+  etag: string;
+}
+
+/**
+ * A merge-patch of the record: a value, or null for "no value". Typed here because the
+ * generated PatchReceipt schema loses the string type of its nullable members.
+ */
+export type ReceiptPatch = Partial<Record<string, string | null>>;
+
+function versioned(result: {
+  data?: Receipt;
+  error?: unknown;
+  response: Response;
+}): VersionedReceipt {
+  return { receipt: ok(result), etag: result.response.headers.get('etag') ?? '' };
+}
 
 const client = createReceiptVaultClient({ baseUrl: location.origin, fetch: authFetch });
 
@@ -23,11 +44,19 @@ function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   return result.data as T;
 }
 
-export interface ListQuery {
-  q?: string;
-  status?: ReceiptStatus | '';
-  page?: number;
-  pageSize?: number;
+/** The list's filters and sort, as GET /v1/receipts takes them. */
+export type ListQuery = NonNullable<operations['ReceiptsController_list']['parameters']['query']>;
+export type ReceiptHit = components['schemas']['ReceiptSearchHit'];
+export type ReceiptStats = components['schemas']['ReceiptStats'];
+export type StatsQuery = NonNullable<
+  operations['ReceiptStatsController_stats']['parameters']['query']
+>;
+
+/** Drops empty members, so an unset filter is not sent as `?from=`. */
+function compact<T extends object>(query: T): T {
+  return Object.fromEntries(
+    Object.entries(query).filter(([, value]) => value !== '' && value !== undefined),
+  ) as T;
 }
 
 export const api = {
@@ -58,16 +87,46 @@ export const api = {
     return ok(await client.GET('/v1/me'));
   },
 
-  async listReceipts({ q, status, page, pageSize }: ListQuery): Promise<ReceiptPage> {
-    return ok(
-      await client.GET('/v1/receipts', {
-        params: { query: { q: q || undefined, status: status || undefined, page, pageSize } },
-      }),
-    );
+  async listReceipts(query: ListQuery): Promise<ReceiptPage> {
+    return ok(await client.GET('/v1/receipts', { params: { query: compact(query) } }));
+  },
+
+  async stats(query: StatsQuery): Promise<ReceiptStats> {
+    return ok(await client.GET('/v1/receipts/stats', { params: { query: compact(query) } }));
   },
 
   async getReceipt(id: string): Promise<Receipt> {
     return ok(await client.GET('/v1/receipts/{id}', { params: { path: { id } } }));
+  },
+
+  async getVersioned(id: string): Promise<VersionedReceipt> {
+    return versioned(await client.GET('/v1/receipts/{id}', { params: { path: { id } } }));
+  },
+
+  /** 412 PRECONDITION_FAILED when someone changed it since `etag` was read. */
+  async correct(id: string, etag: string, patch: ReceiptPatch): Promise<VersionedReceipt> {
+    return versioned(
+      await client.PATCH('/v1/receipts/{id}', {
+        params: { path: { id }, header: { 'If-Match': etag } },
+        body: patch as never,
+      }),
+    );
+  },
+
+  async confirm(id: string): Promise<Receipt> {
+    return ok(await client.POST('/v1/receipts/{id}/confirm', { params: { path: { id } } }));
+  },
+
+  async addTag(id: string, name: string): Promise<VersionedReceipt> {
+    return versioned(
+      await client.POST('/v1/receipts/{id}/tags', { params: { path: { id } }, body: { name } }),
+    );
+  },
+
+  async removeTag(id: string, name: string): Promise<VersionedReceipt> {
+    return versioned(
+      await client.DELETE('/v1/receipts/{id}/tags/{name}', { params: { path: { id, name } } }),
+    );
   },
 
   async deleteReceipt(id: string): Promise<void> {

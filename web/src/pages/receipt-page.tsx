@@ -1,52 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api } from '../api/api';
-import type { FieldSource, Receipt, ReceiptField, ReceiptRecord } from '@receipt-vault/client';
+import { ApiError, api, type VersionedReceipt } from '../api/api';
 import { isTerminal, watchReceipt } from '../api/watch-receipt';
+import { ReceiptForm, FIELDS, locatedSource, type FieldName } from '../components/receipt-form';
 import { ReceiptImage } from '../components/receipt-image';
-import { NotFoundPage } from './not-found-page';
-import { STATUS_LABELS, formatBytes, formatDate, formatMoney } from '../format';
+import { TagEditor } from '../components/tag-editor';
+import { STATUS_LABELS, formatBytes, formatMoney } from '../format';
 import { followLink, navigate } from '../router';
+import { NotFoundPage } from './not-found-page';
 
-type FieldName = Exclude<keyof ReceiptRecord, 'lineItems' | 'checks' | 'taxLines'>;
-
-const FIELDS: { name: FieldName; label: string; money?: boolean }[] = [
-  { name: 'merchantName', label: 'Merchant' },
-  { name: 'date', label: 'Date' },
-  { name: 'time', label: 'Time' },
-  { name: 'total', label: 'Total', money: true },
-  { name: 'subtotal', label: 'Subtotal', money: true },
-  { name: 'taxTotal', label: 'Tax', money: true },
-  { name: 'tip', label: 'Tip', money: true },
-  { name: 'discount', label: 'Discount', money: true },
-  { name: 'currency', label: 'Currency' },
-  { name: 'address', label: 'Address' },
-  { name: 'phone', label: 'Phone' },
-  { name: 'taxId', label: 'Tax id' },
-  { name: 'receiptNumber', label: 'Receipt number' },
-  { name: 'paymentMethod', label: 'Payment' },
-  { name: 'cardLast4', label: 'Card (last 4)' },
-];
-
-function confidenceLabel(confidence: number): string {
-  if (confidence >= 0.8) return 'high';
-  if (confidence >= 0.5) return 'medium';
-  return 'low';
-}
+const GONE = 'This receipt does not exist or was deleted (perhaps in another tab).';
 
 export function ReceiptPage({ id }: { id: string }) {
-  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [versioned, setVersioned] = useState<VersionedReceipt | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [active, setActive] = useState<FieldName | null>(null);
-  const [pinned, setPinned] = useState<FieldName | null>(null);
+  // Bumped when the receipt changes outside the form (tags, confirm, a new reading): the form
+  // then starts again from the new version.
+  const [formKey, setFormKey] = useState(0);
 
   const reload = async () => {
     try {
-      const next = await api.getReceipt(id);
-      setReceipt(next);
+      setVersioned(await api.getVersioned(id));
+      setFormKey((key) => key + 1);
     } catch (caught) {
       setError(
         caught instanceof ApiError && caught.code === 'RECEIPT_NOT_FOUND'
-          ? 'This receipt does not exist or was deleted.'
+          ? GONE
           : 'The receipt could not be loaded.',
       );
     }
@@ -56,6 +36,7 @@ export function ReceiptPage({ id }: { id: string }) {
     void reload();
   }, [id]);
 
+  const receipt = versioned?.receipt ?? null;
   // While it is being read, follow it live and load the record when it finishes.
   const unfinished = receipt !== null && !isTerminal(receipt.status);
   useEffect(() => {
@@ -65,13 +46,16 @@ export function ReceiptPage({ id }: { id: string }) {
       (event) => {
         if (isTerminal(event.status)) void reload();
         else
-          setReceipt((current) =>
+          setVersioned((current) =>
             current
               ? {
                   ...current,
-                  status: event.status,
-                  stage: event.stage ?? null,
-                  progress: event.progress ?? 0,
+                  receipt: {
+                    ...current.receipt,
+                    status: event.status,
+                    stage: event.stage ?? null,
+                    progress: event.progress ?? 0,
+                  },
                 }
               : current,
           );
@@ -81,7 +65,7 @@ export function ReceiptPage({ id }: { id: string }) {
   }, [id, unfinished]);
 
   if (error) return <NotFoundPage title="Receipt" message={error} />;
-  if (!receipt) {
+  if (!versioned || !receipt) {
     return (
       <section aria-busy="true">
         <h1 tabIndex={-1}>Receipt</h1>
@@ -90,20 +74,28 @@ export function ReceiptPage({ id }: { id: string }) {
     );
   }
 
-  const record = receipt.record;
-  const shown = active ?? pinned;
-  const field = shown && record ? record[shown] : null;
-  const source: FieldSource | null = field?.source && field.source !== 'user' ? field.source : null;
+  const source = locatedSource(receipt, active);
   const title = receipt.summary.merchantName ?? receipt.filename ?? 'Receipt';
+
+  const act = async (action: () => Promise<unknown>, done?: string) => {
+    setNotice(null);
+    try {
+      await action();
+      if (done) setNotice(done);
+      await reload();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.code === 'RECEIPT_NOT_FOUND') setError(GONE);
+      else
+        setNotice(caught instanceof ApiError ? caught.message : 'The server could not be reached.');
+    }
+  };
 
   const remove = async () => {
     if (!confirm('Delete this receipt and its file?')) return;
-    try {
+    await act(async () => {
       await api.deleteReceipt(id);
       navigate('/');
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : 'The receipt could not be deleted.');
-    }
+    });
   };
 
   return (
@@ -116,7 +108,8 @@ export function ReceiptPage({ id }: { id: string }) {
       <h1 tabIndex={-1}>{title}</h1>
       <p class="meta">
         <span class={`badge ${receipt.status}`}>{STATUS_LABELS[receipt.status]}</span>{' '}
-        {receipt.filename} · {formatBytes(receipt.sizeBytes)}
+        {formatMoney(receipt.summary.total, receipt.summary.currency)} · {receipt.filename} ·{' '}
+        {formatBytes(receipt.sizeBytes)}
       </p>
       {unfinished && (
         <progress
@@ -140,6 +133,24 @@ export function ReceiptPage({ id }: { id: string }) {
           </ul>
         </div>
       )}
+      <p class="notice-line" role="status">
+        {notice}
+      </p>
+      <div class="actions">
+        {receipt.status === 'needs_review' && (
+          <button type="button" onClick={() => void act(() => api.confirm(id), 'Confirmed.')}>
+            Confirm as correct
+          </button>
+        )}
+        {receipt.status === 'failed' && (
+          <button type="button" onClick={() => void act(() => api.reprocess(id))}>
+            Try again
+          </button>
+        )}
+        <button type="button" class="danger" onClick={() => void remove()}>
+          Delete
+        </button>
+      </div>
       <div class="split">
         <figure class="original">
           <ReceiptImage
@@ -150,39 +161,28 @@ export function ReceiptPage({ id }: { id: string }) {
           />
           <figcaption aria-live="polite">
             {source
-              ? `${FIELDS.find((f) => f.name === shown)?.label} read from: “${source.text}”`
-              : field?.source === 'user'
-                ? 'You entered this value.'
-                : 'Point at or focus a field to see where it was read.'}
+              ? `${FIELDS.find((f) => f.name === active)?.label} read from: “${source.text}”`
+              : 'Point at or focus a field to see where it was read.'}
           </figcaption>
         </figure>
-        <section class="fields" aria-labelledby="fields-heading">
-          <h2 id="fields-heading">Fields</h2>
-          {record ? (
-            <ul>
-              {FIELDS.map(({ name, label, money }) => (
-                <FieldRow
-                  key={name}
-                  name={name}
-                  label={label}
-                  field={record[name]}
-                  display={
-                    money
-                      ? formatMoney(record[name].value, record.currency.value)
-                      : name === 'date'
-                        ? formatDate(record.date.value)
-                        : (record[name].value ?? '—')
-                  }
-                  pinned={pinned === name}
-                  onActive={(on) => setActive(on ? name : null)}
-                  onPin={() => setPinned(pinned === name ? null : name)}
-                />
-              ))}
-            </ul>
+        <div>
+          {unfinished ? (
+            <p>Being read…</p>
           ) : (
-            <p>{unfinished ? 'Being read…' : 'No fields were read.'}</p>
+            <ReceiptForm
+              key={formKey}
+              versioned={versioned}
+              onSaved={(next) => setVersioned(next)}
+              onGone={() => setError(GONE)}
+              onHighlight={setActive}
+            />
           )}
-          {record && record.lineItems.length > 0 && (
+          <TagEditor
+            tags={receipt.tags}
+            onAdd={(name) => act(() => api.addTag(id, name))}
+            onRemove={(name) => act(() => api.removeTag(id, name))}
+          />
+          {receipt.record && receipt.record.lineItems.length > 0 && (
             <>
               <h2>Items</h2>
               <table class="items">
@@ -194,73 +194,19 @@ export function ReceiptPage({ id }: { id: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {record.lineItems.map((item, index) => (
+                  {receipt.record.lineItems.map((item, index) => (
                     <tr key={index}>
                       <td>{item.description}</td>
                       <td>{item.quantity}</td>
-                      <td>{formatMoney(item.amount, record.currency.value)}</td>
+                      <td>{formatMoney(item.amount, receipt.summary.currency)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </>
           )}
-          <div class="actions">
-            {receipt.status === 'failed' && (
-              <button
-                type="button"
-                onClick={() =>
-                  void api.reprocess(id).then(
-                    () => reload(),
-                    () => setError('Could not retry.'),
-                  )
-                }
-              >
-                Try again
-              </button>
-            )}
-            <button type="button" class="danger" onClick={() => void remove()}>
-              Delete
-            </button>
-          </div>
-        </section>
+        </div>
       </div>
     </article>
-  );
-}
-
-function FieldRow(props: {
-  name: FieldName;
-  label: string;
-  field: ReceiptField;
-  display: string;
-  pinned: boolean;
-  onActive: (on: boolean) => void;
-  onPin: () => void;
-}) {
-  const { field } = props;
-  const located = field.source !== null;
-  return (
-    <li class="field" data-field={props.name}>
-      <button
-        type="button"
-        aria-pressed={located ? props.pinned : undefined}
-        disabled={!located}
-        title={located ? 'Show where this was read' : 'Not found on the receipt'}
-        onMouseEnter={() => props.onActive(true)}
-        onMouseLeave={() => props.onActive(false)}
-        onFocus={() => props.onActive(true)}
-        onBlur={() => props.onActive(false)}
-        onClick={props.onPin}
-      >
-        <span class="label">{props.label}</span>
-        <span class="value">{props.display}</span>
-        {field.value !== null && (
-          <span class={`confidence ${confidenceLabel(field.confidence)}`}>
-            {confidenceLabel(field.confidence)} confidence
-          </span>
-        )}
-      </button>
-    </li>
   );
 }

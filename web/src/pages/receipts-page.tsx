@@ -1,26 +1,78 @@
+import type { ReceiptStatus } from '@receipt-vault/client';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api } from '../api/api';
-import type { Receipt, ReceiptStatus } from '@receipt-vault/client';
+import { ApiError, api, type ListQuery, type ReceiptHit } from '../api/api';
+import { CATEGORIES } from '../components/receipt-form';
 import { UploadPanel } from '../components/upload-panel';
 import { STATUS_LABELS, formatDate, formatMoney } from '../format';
 import { followLink } from '../router';
 
 const PAGE_SIZE = 20;
-const SEARCH_DELAY_MS = 250;
+const TYPING_DELAY_MS = 250;
 
+type Sort = NonNullable<ListQuery['sort']>;
+
+/** Everything the filter form holds, as text; empty means "any". */
 interface Filters {
   q: string;
   status: ReceiptStatus | '';
+  from: string;
+  to: string;
+  minTotal: string;
+  maxTotal: string;
+  category: string;
+  tag: string;
+  sort: `${Sort}:${'asc' | 'desc'}` | '';
+}
+
+const NO_FILTERS: Filters = {
+  q: '',
+  status: '',
+  from: '',
+  to: '',
+  minTotal: '',
+  maxTotal: '',
+  category: '',
+  tag: '',
+  sort: '',
+};
+
+const SORTS: { value: Filters['sort']; label: string }[] = [
+  { value: '', label: 'Best match / newest' },
+  { value: 'created:desc', label: 'Newest upload' },
+  { value: 'date:desc', label: 'Receipt date, newest' },
+  { value: 'date:asc', label: 'Receipt date, oldest' },
+  { value: 'total:desc', label: 'Total, highest' },
+  { value: 'total:asc', label: 'Total, lowest' },
+  { value: 'merchant:asc', label: 'Merchant, A–Z' },
+  { value: 'confidence:asc', label: 'Least certain first' },
+];
+
+function toQuery(filters: Filters, cursor?: string): ListQuery {
+  const [sort, order] = filters.sort ? (filters.sort.split(':') as [Sort, 'asc' | 'desc']) : [];
+  return {
+    q: filters.q.trim(),
+    status: filters.status || undefined,
+    from: filters.from,
+    to: filters.to,
+    minTotal: filters.minTotal.trim(),
+    maxTotal: filters.maxTotal.trim(),
+    category: (filters.category || undefined) as ListQuery['category'],
+    tag: filters.tag.trim() ? [filters.tag.trim()] : undefined,
+    sort,
+    order,
+    cursor,
+    limit: PAGE_SIZE,
+  };
 }
 
 interface Listing {
-  items: Receipt[];
+  items: ReceiptHit[];
   total: number;
-  page: number;
+  nextCursor: string | null;
 }
 
 export function ReceiptsPage() {
-  const [filters, setFilters] = useState<Filters>({ q: '', status: '' });
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [listing, setListing] = useState<Listing | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,23 +80,28 @@ export function ReceiptsPage() {
   const generation = useRef(0);
 
   const load = useCallback(
-    async (page: number) => {
-      const mine = page === 1 ? ++generation.current : generation.current;
+    async (cursor?: string) => {
+      const mine = cursor ? generation.current : ++generation.current;
       setLoading(true);
       try {
-        const result = await api.listReceipts({ ...filters, page, pageSize: PAGE_SIZE });
+        const result = await api.listReceipts(toQuery(filters, cursor));
         // A newer search started meanwhile: its answer wins.
         if (mine !== generation.current) return;
         setListing((current) => ({
-          items: page === 1 || !current ? result.items : [...current.items, ...result.items],
+          items: cursor && current ? [...current.items, ...result.items] : result.items,
           total: result.total,
-          page,
+          nextCursor: result.nextCursor,
         }));
         setError(null);
       } catch (caught) {
-        if (mine === generation.current) {
-          setError(caught instanceof ApiError ? caught.message : 'The list could not be loaded.');
-        }
+        if (mine !== generation.current) return;
+        setError(
+          caught instanceof ApiError && caught.code === 'VALIDATION_FAILED'
+            ? 'Check the filters: dates as YYYY-MM-DD, amounts like 12.50, “from” before “to”.'
+            : caught instanceof ApiError
+              ? caught.message
+              : 'The list could not be loaded.',
+        );
       } finally {
         if (mine === generation.current) setLoading(false);
       }
@@ -53,19 +110,19 @@ export function ReceiptsPage() {
   );
 
   useEffect(() => {
-    const timer = setTimeout(() => void load(1), filters.q ? SEARCH_DELAY_MS : 0);
+    const timer = setTimeout(() => void load(), TYPING_DELAY_MS);
     return () => clearTimeout(timer);
   }, [load]);
 
-  const hasMore = listing !== null && listing.items.length < listing.total;
+  const nextCursor = listing?.nextCursor ?? null;
   const loadMore = () => {
-    if (listing && hasMore && !loading) void load(listing.page + 1);
+    if (nextCursor && !loading) void load(nextCursor);
   };
 
   // Infinite scroll: the next page loads as the end of the list comes into view.
   useEffect(() => {
     const target = sentinel.current;
-    if (!target || !hasMore) return;
+    if (!target || !nextCursor) return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) loadMore();
     });
@@ -73,46 +130,105 @@ export function ReceiptsPage() {
     return () => observer.disconnect();
   });
 
+  const set = (name: keyof Filters) => (event: Event) =>
+    setFilters({ ...filters, [name]: (event.currentTarget as HTMLInputElement).value });
+  const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+
   return (
     <>
       <h1 tabIndex={-1}>Receipts</h1>
-      <UploadPanel onFinished={() => void load(1)} />
+      <UploadPanel onFinished={() => void load()} />
       <section aria-labelledby="list-heading" class="listing">
         <h2 id="list-heading">Your receipts</h2>
         <form class="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-          <div>
+          <div class="wide">
             <label for="search">Search</label>
             <input
               id="search"
               type="search"
-              placeholder="Merchant, file name or note"
+              placeholder="Merchant, item, address, note, tag…"
               value={filters.q}
-              onInput={(event) => setFilters({ ...filters, q: event.currentTarget.value })}
+              onInput={set('q')}
             />
           </div>
           <div>
-            <label for="status">Status</label>
-            <select
-              id="status"
-              value={filters.status}
-              onChange={(event) =>
-                setFilters({ ...filters, status: event.currentTarget.value as Filters['status'] })
-              }
-            >
-              <option value="">Any</option>
-              {Object.entries(STATUS_LABELS).map(([value, label]) => (
+            <label for="sort">Sort</label>
+            <select id="sort" value={filters.sort} onChange={set('sort')}>
+              {SORTS.map(({ value, label }) => (
                 <option key={value} value={value}>
                   {label}
                 </option>
               ))}
             </select>
           </div>
+          <details class="more-filters wide">
+            <summary>More filters</summary>
+            <div class="filter-grid">
+              <div>
+                <label for="status">Status</label>
+                <select id="status" value={filters.status} onChange={set('status')}>
+                  <option value="">Any</option>
+                  {Object.entries(STATUS_LABELS).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for="category">Category</label>
+                <select id="category" value={filters.category} onChange={set('category')}>
+                  <option value="">Any</option>
+                  {CATEGORIES.map((category) => (
+                    <option key={category} value={category}>
+                      {category}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label for="tag">Tag</label>
+                <input id="tag" value={filters.tag} onInput={set('tag')} />
+              </div>
+              <div>
+                <label for="from">Date from</label>
+                <input id="from" type="date" value={filters.from} onChange={set('from')} />
+              </div>
+              <div>
+                <label for="to">Date to</label>
+                <input id="to" type="date" value={filters.to} onChange={set('to')} />
+              </div>
+              <div>
+                <label for="min-total">Total at least</label>
+                <input
+                  id="min-total"
+                  inputMode="decimal"
+                  value={filters.minTotal}
+                  onInput={set('minTotal')}
+                />
+              </div>
+              <div>
+                <label for="max-total">Total at most</label>
+                <input
+                  id="max-total"
+                  inputMode="decimal"
+                  value={filters.maxTotal}
+                  onInput={set('maxTotal')}
+                />
+              </div>
+            </div>
+            {filtered && (
+              <button type="button" class="secondary" onClick={() => setFilters(NO_FILTERS)}>
+                Clear filters
+              </button>
+            )}
+          </details>
         </form>
         <p class="count" role="status">
           {listing === null
             ? 'Loading…'
             : listing.total === 0
-              ? filters.q || filters.status
+              ? filtered
                 ? 'No receipts match.'
                 : 'No receipts yet. Add one above.'
               : `${listing.total} receipt${listing.total === 1 ? '' : 's'}`}
@@ -130,7 +246,7 @@ export function ReceiptsPage() {
           </ul>
         )}
         <div ref={sentinel} />
-        {hasMore && (
+        {nextCursor && (
           <button type="button" class="secondary" onClick={loadMore} disabled={loading}>
             {loading ? 'Loading…' : 'Show more'}
           </button>
@@ -140,7 +256,17 @@ export function ReceiptsPage() {
   );
 }
 
-function ReceiptRow({ receipt }: { receipt: Receipt }) {
+/** The search snippet marks matches with « »: shown as <mark>, never as HTML. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/«|»/);
+  return (
+    <span class="snippet">
+      {parts.map((part, index) => (index % 2 === 1 ? <mark key={index}>{part}</mark> : part))}
+    </span>
+  );
+}
+
+function ReceiptRow({ receipt }: { receipt: ReceiptHit }) {
   const { summary } = receipt;
   const title = summary.merchantName ?? receipt.filename ?? 'Receipt';
   return (
@@ -148,8 +274,12 @@ function ReceiptRow({ receipt }: { receipt: Receipt }) {
       <a href={`/receipts/${receipt.id}`} onClick={followLink}>
         <span class="merchant">{title}</span>
         <span class="total">{formatMoney(summary.total, summary.currency)}</span>
-        <span class="date">{formatDate(summary.date)}</span>
+        <span class="date">
+          {formatDate(summary.date)}
+          {receipt.tags.length > 0 && ` · ${receipt.tags.join(', ')}`}
+        </span>
         <span class={`badge ${receipt.status}`}>{STATUS_LABELS[receipt.status]}</span>
+        {receipt.snippet && <Snippet text={receipt.snippet} />}
       </a>
     </li>
   );

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import type { AllConfig } from '../../../config/configuration.js';
 import { ReceiptsService, type UploadOutcome } from '../../receipts.service.js';
 import { FileStorage } from '../../storage/file-storage.js';
+import { IdempotentUploads } from './idempotent-uploads.js';
 import { receiveMultipartUpload } from './multipart-receiver.js';
 
 /**
@@ -17,6 +18,7 @@ export class ReceiptUploadHandler {
     private readonly receipts: ReceiptsService,
     private readonly storage: FileStorage,
     private readonly config: ConfigService<AllConfig, true>,
+    private readonly idempotency: IdempotentUploads,
   ) {}
 
   async handle(
@@ -24,10 +26,23 @@ export class ReceiptUploadHandler {
     req: Request,
     res: Response,
     requestId?: string,
-  ): Promise<UploadOutcome> {
+  ): Promise<UploadOutcome & { replayed: boolean }> {
+    const key = IdempotentUploads.parseKey(req.headers['idempotency-key']);
     this.receipts.assertAcceptingUploads();
     const { maxUploadBytes } = this.config.getOrThrow('storage', { infer: true });
     const staged = await receiveMultipartUpload(req, res, this.storage, maxUploadBytes);
-    return this.receipts.accept(ownerId, staged, requestId);
+    if (key === undefined) {
+      return { ...(await this.receipts.accept(ownerId, staged, requestId)), replayed: false };
+    }
+    try {
+      // The bytes are read (and hashed) first: a retry must prove it carries the same file.
+      const { outcome, replayed } = await this.idempotency.run(ownerId, key, staged.sha256, () =>
+        this.receipts.accept(ownerId, staged, requestId),
+      );
+      return { ...outcome, replayed };
+    } finally {
+      // A replay or a refusal never used the staged file (accept() consumes it otherwise).
+      await this.storage.discardTemp(staged.tempPath).catch(() => undefined);
+    }
   }
 }
