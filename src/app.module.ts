@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountModule } from './account/account.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CoreModule } from './core.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -7,6 +8,13 @@ import { WebhooksHttpModule } from './webhooks/webhooks-http.module.js';
 
 /** The HTTP API's composition root. It never registers queue processors. */
 @Module({
-  imports: [CoreModule, HealthModule, AuthModule, ReceiptsHttpModule, WebhooksHttpModule],
+  imports: [
+    CoreModule,
+    HealthModule,
+    AuthModule,
+    ReceiptsHttpModule,
+    WebhooksHttpModule,
+    AccountModule,
+  ],
 })
 export class AppModule {}

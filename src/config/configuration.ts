@@ -67,6 +67,8 @@ export const storageConfig = registerAs('storage', () => {
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxPdfPages: env.MAX_PDF_PAGES,
+    trashRetentionDays: env.TRASH_RETENTION_DAYS,
+    trashPurgeIntervalMs: env.TRASH_PURGE_INTERVAL_MS,
   };
 });
 

@@ -76,6 +76,8 @@ export const envSchema = z
     MAX_UPLOAD_BYTES: int(20 * 1024 * 1024, 1),
     MAX_IMAGE_PIXELS: int(40_000_000, 1),
     MAX_PDF_PAGES: int(20, 1),
+    TRASH_RETENTION_DAYS: int(30, 1),
+    TRASH_PURGE_INTERVAL_MS: int(3_600_000, 1000),
 
     QUEUE_ATTEMPTS: int(3, 1, 20),
     QUEUE_BACKOFF_MS: int(2000, 0),

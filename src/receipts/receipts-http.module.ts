@@ -6,6 +6,10 @@ import { EventsTokenService } from './http/events-token.service.js';
 import { ReceiptEventStream } from './http/receipt-event-stream.js';
 import { ReceiptsController } from './http/receipts.controller.js';
 import { TagsController } from './http/tags.controller.js';
+import { TrashController } from './http/trash.controller.js';
+import { ExportsController } from './http/exports.controller.js';
+import { ReceiptExportService } from './exports/receipt-export.service.js';
+import { ReceiptZipExport } from './exports/receipt-zip-export.js';
 import { ReceiptStatsController } from './http/receipt-stats.controller.js';
 import { ReceiptSearchService } from './search/receipt-search.service.js';
 import { TagsService } from './tags/tags.service.js';
@@ -26,6 +30,8 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
     ReceiptCorrectionsController,
     ReceiptsController,
     TagsController,
+    TrashController,
+    ExportsController,
   ],
   providers: [
     ReceiptsService,
@@ -34,6 +40,8 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
     ReceiptCorrectionsService,
     TagsService,
     ReceiptSearchService,
+    ReceiptExportService,
+    ReceiptZipExport,
     ReceiptEventStream,
     EventsTokenService,
     EventsAuthGuard,

@@ -8,6 +8,7 @@ import { ReceiptReextraction } from './jobs/receipt-reextraction.service.js';
 import { ReextractReceiptProcessor } from './jobs/reextract-receipt.processor.js';
 import { ReceiptsModule } from './receipts.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { TrashPurger } from './trash/trash-purger.js';
 
 /** The receipts queue consumer and its reconciler; imported by the worker root only. */
 @Module({
@@ -19,6 +20,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
     ReceiptReextraction,
     ReextractReceiptProcessor,
     ReceiptFailures,
+    TrashPurger,
   ],
 })
 export class ReceiptsWorkerModule {}

@@ -15,6 +15,8 @@ import { TagsRepository } from './tags/tags.repository.js';
 import { ReceiptChanges } from './changes/receipt-changes.js';
 import { ReceiptSearchRepository } from './search/receipt-search.repository.js';
 import { ReceiptStatsRepository } from './search/receipt-stats.repository.js';
+import { TrashRepository } from './trash/trash.repository.js';
+import { TrashService } from './trash/trash.service.js';
 
 /** What the API and the worker share about receipts: rows, files, the queue, cache, events. */
 @Module({
@@ -26,6 +28,8 @@ import { ReceiptStatsRepository } from './search/receipt-stats.repository.js';
     ReceiptChanges,
     ReceiptSearchRepository,
     ReceiptStatsRepository,
+    TrashRepository,
+    TrashService,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,
@@ -43,6 +47,8 @@ import { ReceiptStatsRepository } from './search/receipt-stats.repository.js';
     ReceiptChanges,
     ReceiptSearchRepository,
     ReceiptStatsRepository,
+    TrashRepository,
+    TrashService,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,

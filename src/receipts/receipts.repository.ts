@@ -92,18 +92,6 @@ export class ReceiptsRepository {
     return this.receipts.findOneBy({ ownerId, sha256 });
   }
 
-  /** Deletes and returns the row (for file and cache clean-up), or null when not the owner's. */
-  async deleteForOwner(id: string, ownerId: string): Promise<ReceiptEntity | null> {
-    const result = await this.receipts
-      .createQueryBuilder()
-      .delete()
-      .where('id = :id AND owner_id = :ownerId', { id, ownerId })
-      .returning(['id', 'storageKey'])
-      .execute();
-    const raw = (result.raw as { id: string; storage_key: string }[])[0];
-    return raw ? ({ id: raw.id, storageKey: raw.storage_key } as ReceiptEntity) : null;
-  }
-
   /** Undoes an upload whose job could not be queued. */
   async deleteById(id: string): Promise<void> {
     await this.receipts.delete({ id });

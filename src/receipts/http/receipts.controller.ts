@@ -48,6 +48,7 @@ import {
   ReceiptResponseDto,
 } from '../dto/receipt.response.dto.js';
 import { UploadReceiptDto } from '../dto/upload-receipt.dto.js';
+import { DeleteReceiptQuery } from '../dto/delete-receipt.query.js';
 import { ReceiptSearchPageDto } from '../dto/receipt-search.response.dto.js';
 import { ReceiptsService } from '../receipts.service.js';
 import { ReceiptSearchService } from '../search/receipt-search.service.js';
@@ -169,11 +170,23 @@ export class ReceiptsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a receipt with its file' })
+  @ApiOperation({
+    summary: 'Move a receipt to the trash (or, with permanent=true, delete it and its file now)',
+    description:
+      'A trashed receipt is hidden from lists, search, stats and exports, can be restored from GET /v1/trash, ' +
+      'and is purged TRASH_RETENTION_DAYS later. permanent=true also empties it from the trash.',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
-  delete(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<void> {
-    return this.receipts.delete(id, user.id);
+  @ApiUnprocessableEntityResponse({
+    description: 'VALIDATION_FAILED: permanent is not true or false',
+  })
+  delete(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ID) id: string,
+    @Query() query: DeleteReceiptQuery,
+  ): Promise<void> {
+    return this.receipts.delete(id, user.id, query.permanent);
   }
 
   @Get(':id/file')
