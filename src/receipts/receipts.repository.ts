@@ -88,6 +88,27 @@ export class ReceiptsRepository {
     return rows.length > 0;
   }
 
+  /** Finished receipts with OCR lines kept, outside the trash: what `reextract --all` visits. */
+  async countReextractable(): Promise<number> {
+    const [row] = await this.receipts.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM receipts
+        WHERE status IN ('completed', 'needs_review') AND deleted_at IS NULL AND ocr_lines IS NOT NULL`,
+    );
+    return row.n;
+  }
+
+  /** The next batch of those, in id order (a keyset, so receipts added meanwhile are fine). */
+  async findReextractableAfter(after: string | undefined, limit: number): Promise<string[]> {
+    const rows = await this.receipts.query<{ id: string }[]>(
+      `SELECT id FROM receipts
+        WHERE status IN ('completed', 'needs_review') AND deleted_at IS NULL AND ocr_lines IS NOT NULL
+          AND id > $1
+        ORDER BY id LIMIT $2`,
+      [after ?? '00000000-0000-0000-0000-000000000000', limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   findBySha256ForOwner(ownerId: string, sha256: string): Promise<ReceiptEntity | null> {
     return this.receipts.findOneBy({ ownerId, sha256 });
   }
