@@ -108,8 +108,8 @@ async function seed(client: pg.Client, ownerId: string, count: number): Promise<
     `INSERT INTO receipts (id, owner_id, status, progress, mime_type, size_bytes, sha256, storage_key,
        merchant_name, receipt_date, currency, total, tax_total, address, item_text, ocr_text, note,
        category, category_source, confidence, review_issues, record, tags, created_at, finished_at)
-     SELECT gen_random_uuid(), $1, CASE WHEN g % 12 = 0 THEN 'needs_review' ELSE 'completed' END, 100,
-       'image/jpeg', 150000, md5($1 || g) || md5(g::text || $1), $1 || '/' || g || '.jpg',
+     SELECT gen_random_uuid(), $1::uuid, CASE WHEN g % 12 = 0 THEN 'needs_review' ELSE 'completed' END, 100,
+       'image/jpeg', 150000, md5($1::text || g) || md5(g::text || $1::text), $1::text || '/' || g || '.jpg',
        m.name, date '2023-01-01' + (g * 7919 % 1095),
        (ARRAY['EUR','EUR','EUR','USD','GBP'])[1 + g % 5],
        round((1 + (g * 104729 % 30000) / 100.0)::numeric, 2), round(((g * 104729 % 30000) / 1000.0)::numeric, 2),
@@ -126,8 +126,8 @@ async function seed(client: pg.Client, ownerId: string, count: number): Promise<
          'lineItems', jsonb_build_array(jsonb_build_object('description', w1, 'quantity', '1', 'unitPrice', '3.20', 'amount', '3.20'),
                                          jsonb_build_object('description', w2, 'quantity', '1', 'unitPrice', '4.10', 'amount', '4.10'))),
        CASE WHEN g % 3 = 0 THEN ARRAY[(ARRAY[${TAGS.map((t) => `'${t}'`).join(',')}])[1 + g % 8]] ELSE '{}' END,
-       now() - (($2 - g) * interval '7 minutes'), now()
-     FROM generate_series(1, $2) g,
+       now() - (($2::int - g) * interval '7 minutes'), now()
+     FROM generate_series(1, $2::int) g,
        LATERAL (SELECT (ARRAY[${MERCHANTS.map((n) => `'${n}'`).join(',')}])[1 + g % ${MERCHANTS.length}] AS name) m,
        LATERAL (SELECT (ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}])[1 + g % ${WORDS.length}] AS w1,
                        (ARRAY[${WORDS.map((w) => `'${w}'`).join(',')}])[1 + (g / 7) % ${WORDS.length}] AS w2) w`,
@@ -200,6 +200,8 @@ async function main(): Promise<void> {
     const other = await register('other@example.com');
 
     const client = new pg.Client({ connectionString: databaseUrl });
+    // The server is torn down at the end, which ends this connection: not an error.
+    client.on('error', () => undefined);
     await client.connect();
     let started = performance.now();
     await seed(client, user.id, RECEIPTS);
