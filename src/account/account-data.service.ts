@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ActiveSessions } from '../auth/active-sessions.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -22,6 +23,7 @@ export class AccountDataService {
     private readonly users: UsersRepository,
     private readonly tags: TagsRepository,
     private readonly trash: TrashService,
+    private readonly activeSessions: ActiveSessions,
   ) {}
 
   /**
@@ -64,15 +66,25 @@ export class AccountDataService {
 
   /** Deletes the account and all it owns; its tokens stop working at once. */
   async deleteAccount(userId: string): Promise<void> {
-    const purged = await this.db.transaction(async (m) => {
+    const { purged, sessionIds } = await this.db.transaction(async (m) => {
       const receipts: { id: string; storage_key: string }[] = await m.query(
         `SELECT id, storage_key FROM receipts WHERE owner_id = $1 FOR UPDATE`,
         [userId],
       );
+      const sessions: { id: string }[] = await m.query(
+        `SELECT id FROM auth_sessions WHERE user_id = $1`,
+        [userId],
+      );
       // Sessions, refresh tokens, receipts, tags and history go with the user (ON DELETE CASCADE).
       await m.query(`DELETE FROM users WHERE id = $1`, [userId]);
-      return receipts.map((r): PurgedReceipt => ({ id: r.id, storageKey: r.storage_key }));
+      return {
+        purged: receipts.map((r): PurgedReceipt => ({ id: r.id, storageKey: r.storage_key })),
+        sessionIds: sessions.map((s) => s.id),
+      };
     });
+    // Session validity is cached in Redis: drop it, or the deleted account's tokens would keep
+    // working until the entries expire.
+    await this.activeSessions.forget(sessionIds);
     await this.trash.cleanUp(purged);
   }
 }

@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { ReceiptsModule } from '../receipts/receipts.module.js';
 import { UsersModule } from '../users/users.module.js';
@@ -6,7 +7,7 @@ import { AccountDataService } from './account-data.service.js';
 
 /** The account's data as a whole: export and deletion (HTTP only). */
 @Module({
-  imports: [ReceiptsModule, UsersModule],
+  imports: [ReceiptsModule, UsersModule, AuthModule],
   controllers: [AccountDataController],
   providers: [AccountDataService],
 })

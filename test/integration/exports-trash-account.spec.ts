@@ -334,6 +334,8 @@ describe('exports, trash and account data', () => {
 
       expect((await call('DELETE', '/v1/me', gus.token)).status).toBe(204);
       expect((await call('GET', '/v1/me', gus.token)).status).toBe(401);
+      // Every route, not only /v1/me: the session's cached validity went with the account.
+      expect((await call('GET', '/v1/receipts', gus.token)).status).toBe(401);
       for (const [table, column] of [
         ['users', 'id'],
         ['receipts', 'owner_id'],
