@@ -112,10 +112,10 @@ async function seed(client: pg.Client, ownerId: string, count: number): Promise<
        'image/jpeg', 150000, md5($1::text || g) || md5(g::text || $1::text), $1::text || '/' || g || '.jpg',
        m.name, date '2023-01-01' + (g * 7919 % 1095),
        (ARRAY['EUR','EUR','EUR','USD','GBP'])[1 + g % 5],
-       round((1 + (g * 104729 % 30000) / 100.0)::numeric, 2), round(((g * 104729 % 30000) / 1000.0)::numeric, 2),
+       round((1 + (g::bigint * 104729 % 30000) / 100.0)::numeric, 2), round(((g::bigint * 104729 % 30000) / 1000.0)::numeric, 2),
        (g % 97) || ' High Street, Springfield', w1 || E'\\n' || w2,
        upper(m.name) || E'\\n' || (g % 97) || E' HIGH STREET\\n' || upper(w1) || '  3.20' || E'\\n' || upper(w2) ||
-         '  4.10' || E'\\nTOTAL  ' || round((1 + (g * 104729 % 30000) / 100.0)::numeric, 2),
+         '  4.10' || E'\\nTOTAL  ' || round((1 + (g::bigint * 104729 % 30000) / 100.0)::numeric, 2),
        CASE WHEN g % 7 = 0 THEN 'lunch with ' || w2 ELSE NULL END,
        (ARRAY['fuel','fuel','fuel','groceries','groceries','groceries','groceries','dining','dining','dining',
               'dining','dining','transport','transport','lodging','lodging','office','office','health','health',
