@@ -10,7 +10,7 @@ import {
 } from '../keywords.js';
 import { HEADER_LINES, isBoundary, isNameLike, isStreetLine } from '../merchant/header.js';
 import type { Field } from '../receipt-record.js';
-import { confidence, empty, letters, type Row } from '../rows.js';
+import { confidence, empty, lastAmount, letters, type Row } from '../rows.js';
 
 /**
  * The address: the lines after the merchant's name, or — when the name is a logo OCR could not
@@ -40,7 +40,7 @@ function addressFrom(lines: Row[], start: number): Field<string> | null {
     if (
       ADDRESS_STOP.test(line.upper) ||
       OPENING_HOURS.test(line.upper) ||
-      line.money.length > 0 ||
+      isPricedLine(line) ||
       isCurrencyHeader(line) ||
       isBoundary(line) ||
       HEADER_NOISE.test(line.upper) ||
@@ -65,6 +65,8 @@ function addressFrom(lines: Row[], start: number): Field<string> | null {
     .replace(/\s*\(\d{5,}-?\s?[A-Z+%]?\)\s*/gu, ' ')
     .replace(/\s+\(?\+?\d{2,4}\)?[-\s]\d{3,4}[-\s]?\d{3,4}$/u, '')
     .replace(/(\S)(?:\s+[.,;:])+$/u, '$1')
+    // A lone lower-case letter before the first word is a speck read as text ("i NO. 5").
+    .replace(/^\p{Ll}\s+(?=\P{Ll})/u, '')
     .trim();
   const ocr = Math.min(...parts.map((line) => line.ocr));
   const rule = parts.every((line) => ADDRESS_WORD.test(line.upper)) ? 0.8 : 0.65;
@@ -94,3 +96,15 @@ function isCurrencyHeader(line: Row): boolean {
   const bare = line.upper.replace(/[^\p{L}]/gu, '');
   return bare !== '' && CURRENCY_WORD.exec(bare)?.[1] === bare;
 }
+
+/**
+ * An item with its price flush right ("Milch 1,5%  1,09 A"): the items have begun. Numbers
+ * inside an address ("NO 33, 45, JALAN …") read as amounts too, but never at the line's end.
+ */
+function isPricedLine(line: Row): boolean {
+  const amount = lastAmount(line);
+  return amount !== null && amount.end >= line.text.length - PRICE_SUFFIX_CHARS;
+}
+
+/** What may follow a price: a tax class letter ("A"), an asterisk. */
+const PRICE_SUFFIX_CHARS = 3;

@@ -134,7 +134,8 @@ export const ENGLISH: Locale = {
     ],
     mobilePayment: ['APPLE\\s*PAY', 'GOOGLE\\s*PAY', 'ALIPAY', 'WECHAT\\s*PAY', 'PAYPAL', 'VENMO'],
     cashPayment: ['\\bCASH\\b'],
-    phoneLabel: ['TEL(?:EPHONE)?', 'PHONE', 'PH', 'MOBILE', 'MOB', 'CALL', 'T'],
+    // A bare "T" only with its colon ("T: 03-1234"): "LOT P.T. 2811" is an address.
+    phoneLabel: ['TEL(?:EPHONE)?', 'PHONE', 'PH', 'MOBILE', 'MOB', 'CALL', 'T(?=\\s*:)'],
     receiptNumberLabel: [
       'RECEIPT',
       'RCPT',

@@ -109,8 +109,6 @@ export function findTotals(context: ReceiptRows): Totals {
   const tip = pickLast(tipLines, context, 0.8);
   const discount = pickLast(discountLines, context, 0.75);
 
-  // Every labelled total is a candidate; the label's strength, agreement with the rest of the
-  // receipt and position decide.
   const expectedTotals = subtotal
     ? [
         subtotal.minor + (tax?.minor ?? 0) + (tip?.minor ?? 0) - Math.abs(discount?.minor ?? 0),
