@@ -8,6 +8,8 @@ import { createValidationPipe } from '../common/pipes/validation.pipe.js';
 import { createRequestContextMiddleware } from '../common/request-context/request-context.module.js';
 import type { AllConfig } from '../config/configuration.js';
 import { serveWebApp } from './serve-web-app.js';
+import { createHttpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { setupSwagger } from './swagger.js';
 
 /** Everything `main.ts` does to the app besides listening, shared with the tests. */
@@ -15,6 +17,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   const config = app.get(ConfigService<AllConfig, true>);
   // Before anything else (body parser included) so every response carries the request id.
   app.use(createRequestContextMiddleware());
+  app.use(createHttpMetricsMiddleware(app.get(Metrics)));
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   const { trustProxy, webDir } = config.getOrThrow('app', { infer: true });

@@ -7,6 +7,7 @@ import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
 import type { AllConfig } from '../config/configuration.js';
 import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/request-id.js';
+import { activeTraceIds } from '../tracing/tracer.js';
 
 /**
  * pino everywhere: JSON in production, pretty in dev. The request id comes from the request
@@ -27,15 +28,17 @@ import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/requ
           customAttributeKeys: { reqId: 'requestId' },
           // HTTP request loggers already carry the id as a binding; everything else (service
           // code outside a request, worker jobs) gets it from the request context.
+          // With tracing on, the active trace and span ids too, so a log line leads to its trace.
           mixin: (
             _merge: object,
             _level: number,
             logger: { bindings(): Record<string, unknown> },
           ) => {
-            if (logger.bindings().requestId) return {};
+            const ids = activeTraceIds() ?? {};
+            if (logger.bindings().requestId) return ids;
             const cls = ClsServiceManager.getClsService();
             const requestId = cls.isActive() ? cls.getId() : undefined;
-            return requestId ? { requestId } : {};
+            return requestId ? { requestId, ...ids } : ids;
           },
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
           autoLogging: {

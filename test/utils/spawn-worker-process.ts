@@ -21,18 +21,27 @@ export interface WorkerProcess {
  * process's environment: call `useTestEnv()` first.
  */
 export function spawnWorkerProcess(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', './test/utils/register-ts-hooks.ts', 'src/worker.ts'],
-    {
-      cwd: REPO,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  return spawnAppProcess('src/worker.ts', env);
+}
+
+/**
+ * Either entrypoint (`src/main.ts`, `src/worker.ts`) in its own process, with extra modules
+ * loaded first (`imports`) and, when `ipc` is set, a message channel to this process.
+ */
+export function spawnAppProcess(
+  entry: string,
+  env: Record<string, string> = {},
+  options: { imports?: string[]; ipc?: boolean } = {},
+): WorkerProcess {
+  const imports = ['./test/utils/register-ts-hooks.ts', ...(options.imports ?? [])];
+  const child = spawn(process.execPath, [...imports.flatMap((m) => ['--import', m]), entry], {
+    cwd: REPO,
+    env: { ...process.env, ...env },
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
