@@ -366,19 +366,21 @@ async function main(): Promise<void> {
     console.log('uploads: 1 MB, 20 concurrent, 200 requests');
     const latencies: number[] = [];
     let next = 0;
+    // Counted, not fatal: a saturated machine can make the queue time out (503).
+    let refused = 0;
     await Promise.all(
       Array.from({ length: 20 }, async () => {
         while (next < 200) {
           next++;
           const res = await upload(base, reader, padded(images[1], 1_000_000));
-          if (res.status !== 202) throw new Error(`upload: ${res.status}`);
-          latencies.push(res.ms);
+          if (res.status === 202) latencies.push(res.ms);
+          else refused++;
         }
       }),
     );
     latencies.sort((a, b) => a - b);
     console.log(
-      `  p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms`,
+      `  p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, ${refused} not accepted`,
     );
 
     console.log('API memory while one 20 MB upload streams in (about 4 s)');
