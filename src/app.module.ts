@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountModule } from './account/account.module.js';
+import { AdminModule } from './admin/admin.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CoreModule } from './core.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MetricsHttpModule } from './metrics/metrics-http.module.js';
 import { ReceiptsHttpModule } from './receipts/receipts-http.module.js';
 import { WebhooksHttpModule } from './webhooks/webhooks-http.module.js';
 
@@ -11,7 +13,9 @@ import { WebhooksHttpModule } from './webhooks/webhooks-http.module.js';
   imports: [
     CoreModule,
     HealthModule,
+    MetricsHttpModule,
     AuthModule,
+    AdminModule,
     ReceiptsHttpModule,
     WebhooksHttpModule,
     AccountModule,

@@ -8,16 +8,18 @@ import type { AllConfig } from './config/configuration.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 /**
- * Shared by the API and the worker: configuration, request context, logging, PostgreSQL,
- * Redis and the Bull root connection. What runs on top is decided by the two roots.
+ * Shared by the API and the worker: configuration, request context, logging, metrics,
+ * PostgreSQL, Redis and the Bull root connection. What runs on top is decided by the two roots.
  */
 @Module({
   imports: [
     AppConfigModule,
     RequestContextModule,
     LoggingModule,
+    MetricsModule,
     DatabaseModule,
     RedisModule,
     BullModule.forRootAsync({

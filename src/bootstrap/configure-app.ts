@@ -10,6 +10,8 @@ import { createRequestContextMiddleware } from '../common/request-context/reques
 import type { AllConfig } from '../config/configuration.js';
 import { answerClientErrors } from './answer-client-errors.js';
 import { serveWebApp } from './serve-web-app.js';
+import { createHttpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import { setupSwagger } from './swagger.js';
 
 /** Everything `main.ts` does to the app besides listening, shared with the tests. */
@@ -19,6 +21,7 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.use(createRequestContextMiddleware());
   app.use(requireJsonBodies);
   answerClientErrors(app.getHttpServer());
+  app.use(createHttpMetricsMiddleware(app.get(Metrics)));
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   const { trustProxy, webDir } = config.getOrThrow('app', { infer: true });

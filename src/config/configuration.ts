@@ -63,7 +63,18 @@ export const authConfig = registerAs('auth', () => {
 export const storageConfig = registerAs('storage', () => {
   const env = loadEnv();
   return {
+    driver: env.STORAGE_DRIVER,
     dir: env.STORAGE_DIR,
+    s3: {
+      bucket: env.S3_BUCKET ?? '',
+      region: env.S3_REGION,
+      endpoint: env.S3_ENDPOINT,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      credentials:
+        env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+          : undefined,
+    },
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxPdfPages: env.MAX_PDF_PAGES,
@@ -110,6 +121,27 @@ export const webhooksConfig = registerAs('webhooks', () => {
   };
 });
 
+export const metricsConfig = registerAs('metrics', () => {
+  const env = loadEnv();
+  return {
+    /** Unset: `/metrics` answers 404 and no worker listener starts. */
+    token: env.METRICS_TOKEN,
+    /** The worker's own metrics listener; 0 = none. */
+    port: env.METRICS_PORT,
+  };
+});
+
+export const adminConfig = registerAs('admin', () => {
+  const env = loadEnv();
+  return {
+    /** Accounts that are admins whatever their stored role (comma-separated in the env). */
+    emails: (env.ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  };
+});
+
 export const allConfigs = [
   appConfig,
   databaseConfig,
@@ -119,6 +151,8 @@ export const allConfigs = [
   queueConfig,
   ocrConfig,
   webhooksConfig,
+  metricsConfig,
+  adminConfig,
 ];
 
 /** The typed shape behind `ConfigService<AllConfig, true>`. */
@@ -131,4 +165,6 @@ export interface AllConfig {
   queue: ReturnType<typeof queueConfig>;
   ocr: ReturnType<typeof ocrConfig>;
   webhooks: ReturnType<typeof webhooksConfig>;
+  metrics: ReturnType<typeof metricsConfig>;
+  admin: ReturnType<typeof adminConfig>;
 }

@@ -16,6 +16,7 @@ import { locateSources } from './parsing/locate-sources.js';
 import { parseReceipt } from './parsing/parse-receipt.js';
 import { readPdfPages } from './pdf-reader.js';
 import { RecognizerPool } from './recognizer-pool.js';
+import { inSpan, tracer } from '../tracing/tracer.js';
 
 export type ReceiptExtractorOptions = OcrConfig;
 
@@ -87,6 +88,7 @@ export class ReceiptExtractor {
 
     run.enter('extracting', 0);
     const started = performance.now();
+    const span = tracer.startSpan('receipt.stage.extracting');
     let record;
     try {
       record = locateSources(
@@ -102,6 +104,8 @@ export class ReceiptExtractor {
         'The receipt fields could not be extracted.',
         { cause: error },
       );
+    } finally {
+      span.end();
     }
     run.timings.extractingMs += performance.now() - started;
     run.enter('extracting', 1);
@@ -137,17 +141,18 @@ export class ReceiptExtractor {
     const lines: OcrLine[] = [];
     for (let index = 0; index < pages && !run.stopped; index++) {
       let started = performance.now();
-      const prepared = await prepareImage(path, {
-        maxImagePixels: this.options.maxImagePixels,
-        page: index,
-      });
+      const prepared = await inSpan('receipt.stage.preparing', () =>
+        prepareImage(path, { maxImagePixels: this.options.maxImagePixels, page: index }),
+      );
       run.timings.preparingMs += performance.now() - started;
       run.enter('preparing', (index + 1) / pages);
 
       started = performance.now();
-      const page = await this.pool.recognize(prepared.data, {
-        onProgress: (fraction) => run.enter('reading', (index + fraction) / pages),
-      });
+      const page = await inSpan('receipt.stage.reading', () =>
+        this.pool.recognize(prepared.data, {
+          onProgress: (fraction) => run.enter('reading', (index + fraction) / pages),
+        }),
+      );
       lines.push(...linesFromTesseract(page, index + 1, { ...prepared, outerScale: 1 }));
       run.timings.readingMs += performance.now() - started;
     }
@@ -175,14 +180,16 @@ export class ReceiptExtractor {
       } else {
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
-        const prepared = await prepareImage(content.png, {
-          maxImagePixels: this.options.maxImagePixels,
-        });
+        const prepared = await inSpan('receipt.stage.preparing', () =>
+          prepareImage(content.png, { maxImagePixels: this.options.maxImagePixels }),
+        );
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
-        const page = await this.pool.recognize(prepared.data, {
-          onProgress: (fraction) => run.enter('reading', done + fraction / content.pageCount),
-        });
+        const page = await inSpan('receipt.stage.reading', () =>
+          this.pool.recognize(prepared.data, {
+            onProgress: (fraction) => run.enter('reading', done + fraction / content.pageCount),
+          }),
+        );
         lines.push(
           ...linesFromTesseract(page, content.page, { ...prepared, outerScale: content.scale }),
         );

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import Tesseract from 'tesseract.js';
 
 import { AppError, ErrorCode } from '../common/errors/index.js';
+import { inSpan } from '../tracing/tracer.js';
 
 export interface RecognizerPoolOptions {
   size: number;
@@ -77,7 +78,9 @@ export class RecognizerPool {
     // Once the deadline has won, a late failure of the abandoned recognition is of no interest.
     recognition.catch(() => undefined);
     try {
-      const result = await Promise.race([recognition, deadline]);
+      const result = await inSpan('ocr.tesseract.recognize', () =>
+        Promise.race([recognition, deadline]),
+      );
       slot.jobs += 1;
       this.release(slot);
       return result.data;

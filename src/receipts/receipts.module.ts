@@ -10,6 +10,7 @@ import { ReceiptEntity } from './receipt.entity.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { FileStorage } from './storage/file-storage.js';
 import { LocalDiskStorage } from './storage/local-disk.storage.js';
+import { S3Storage } from './storage/s3/s3.storage.js';
 import { ReceiptHistoryRepository } from './history/receipt-history.repository.js';
 import { TagsRepository } from './tags/tags.repository.js';
 import { ReceiptChanges } from './changes/receipt-changes.js';
@@ -36,8 +37,13 @@ import { TrashService } from './trash/trash.service.js';
     {
       provide: FileStorage,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AllConfig, true>) =>
-        new LocalDiskStorage(config.getOrThrow('storage', { infer: true }).dir),
+      useFactory: (config: ConfigService<AllConfig, true>) => {
+        const storage = config.getOrThrow('storage', { infer: true });
+        // Uploads are staged under STORAGE_DIR with either driver.
+        return storage.driver === 's3'
+          ? new S3Storage({ ...storage.s3, stagingDir: storage.dir })
+          : new LocalDiskStorage(storage.dir);
+      },
     },
   ],
   exports: [

@@ -59,6 +59,8 @@ describe('accounts and tokens', () => {
     expect(created.body).toEqual({
       id: expect.any(String),
       email: 'ada@example.com',
+      // The first account of an installation is its admin (issue 11).
+      role: 'admin',
       createdAt: expect.any(String),
     });
 

@@ -20,11 +20,17 @@ export interface SourceProcess {
  * fly by register-ts-hooks.ts, so a test can kill it like a crash would or read what it logs.
  * Runs with this process's environment plus `env`: call `useTestEnv()` first.
  */
-export function spawnSourceProcess(entry: string, env: Record<string, string> = {}): SourceProcess {
-  const child = spawn(process.execPath, ['--import', './test/utils/register-ts-hooks.ts', entry], {
+export function spawnSourceProcess(
+  entry: string,
+  env: Record<string, string> = {},
+  options: { imports?: string[]; ipc?: boolean } = {},
+): SourceProcess {
+  // Extra modules loaded first (`imports`); with `ipc`, a message channel to this process.
+  const imports = ['./test/utils/register-ts-hooks.ts', ...(options.imports ?? [])];
+  const child = spawn(process.execPath, [...imports.flatMap((m) => ['--import', m]), entry], {
     cwd: REPO,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { access } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
@@ -70,14 +69,8 @@ export class ReceiptZipExport {
     const used = new Map<string, number>();
     for await (const rows of streamQuery<OriginalRow>(this.db, sql, params)) {
       for (const row of rows) {
-        const path = this.storage.localPath(row.c1);
-        // A file lost from disk is left out rather than breaking the whole archive.
-        if (
-          !(await access(path).then(
-            () => true,
-            () => false,
-          ))
-        ) {
+        // A file lost from storage is left out rather than breaking the whole archive.
+        if (!(await this.storage.exists(row.c1))) {
           this.logger.warn(`original of receipt ${row.c0} missing; left out of the export`);
           continue;
         }

@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bull';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import type { AllConfig } from '../../config/configuration.js';
+import { currentTraceCarrier } from '../../tracing/tracer.js';
 import {
   type ReceiptJobPayload,
   RECEIPTS_QUEUE,
@@ -57,7 +58,7 @@ export class ReceiptJobsProducer {
       if (previous && !(await previous.isActive())) await previous.remove();
       await this.queue.add(
         ReceiptJob.PROCESS,
-        { receiptId, requestId },
+        { receiptId, requestId, trace: currentTraceCarrier() },
         {
           jobId: receiptId,
           attempts,

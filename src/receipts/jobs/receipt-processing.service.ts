@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../../common/errors/index.js';
+import { Metrics } from '../../metrics/metrics.service.js';
+import { inSpan } from '../../tracing/tracer.js';
 import type { ExtractionProgress, ExtractionResult } from '../../ocr/ocr.types.js';
 import { ReceiptExtractor } from '../../ocr/receipt-extractor.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
@@ -42,6 +44,7 @@ export class ReceiptProcessingService {
     private readonly cache: ReceiptCache,
     private readonly failures: ReceiptFailures,
     private readonly webhooks: WebhookEmitter,
+    private readonly metrics: Metrics,
   ) {}
 
   async process(receiptId: string, attempt: AttemptInfo): Promise<ProcessOutcome> {
@@ -49,6 +52,7 @@ export class ReceiptProcessingService {
     if (!receipt) {
       // Deleted, or finished by an earlier run of this job: nothing to do.
       this.logger.log(`receipt ${receiptId} is gone or finished; job skipped`);
+      this.metrics.recordJob('skipped', null);
       return 'skipped';
     }
     await this.cache.invalidate(receiptId);
@@ -58,12 +62,16 @@ export class ReceiptProcessingService {
 
     try {
       await tracker.enter('preparing', 0);
-      const result = await this.extractor.extract(
-        { path: this.storage.localPath(receipt.storageKey), mimeType: receipt.mimeType },
-        { onProgress: (p) => tracker.onProgress(p) },
+      const result = await this.storage.withLocalCopy(receipt.storageKey, (path) =>
+        this.extractor.extract(
+          { path, mimeType: receipt.mimeType },
+          { onProgress: (p) => tracker.onProgress(p) },
+        ),
       );
       await tracker.enter('saving', 0.97);
-      return await this.save(receipt, result, timings, started);
+      return await inSpan('receipt.stage.saving', () =>
+        this.save(receipt, result, timings, started),
+      );
     } catch (error) {
       return this.fail(receipt, error, attempt, timings);
     } finally {
@@ -100,6 +108,8 @@ export class ReceiptProcessingService {
       timings: finished,
     });
     await this.cache.invalidate(receipt.id);
+    this.metrics.stageDuration.observe({ stage: 'saving' }, finished.savingMs / 1000);
+    this.metrics.recordJob(saved ? status : 'skipped', null, result);
     if (!saved) return 'skipped';
     await this.events.publish(receipt.id, status, {
       receiptId: receipt.id,
@@ -132,6 +142,7 @@ export class ReceiptProcessingService {
         { receiptId: receipt.id, code, err: error },
         `attempt ${attempt.attempt} failed; will retry`,
       );
+      this.metrics.recordJob('retrying', code);
       await this.receipts.markRetrying(receipt.id, code, message);
       await this.cache.invalidate(receipt.id);
       await this.events.publish(receipt.id, 'queued', {
@@ -144,6 +155,7 @@ export class ReceiptProcessingService {
       throw error;
     }
     this.logger.warn({ receiptId: receipt.id, code, err: error }, 'receipt failed');
+    this.metrics.recordJob('failed', code);
     await this.failures.record(receipt.id, code, message, {
       ...timings,
       finishedAt: new Date().toISOString(),

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
+import { AppError, ErrorCode } from '../../../common/errors/index.js';
 import type { AllConfig } from '../../../config/configuration.js';
+import { Metrics } from '../../../metrics/metrics.service.js';
+import { inSpan } from '../../../tracing/tracer.js';
 import { ReceiptsService, type UploadOutcome } from '../../receipts.service.js';
 import { FileStorage } from '../../storage/file-storage.js';
 import { IdempotentUploads } from './idempotent-uploads.js';
@@ -19,9 +22,31 @@ export class ReceiptUploadHandler {
     private readonly storage: FileStorage,
     private readonly config: ConfigService<AllConfig, true>,
     private readonly idempotency: IdempotentUploads,
+    private readonly metrics: Metrics,
   ) {}
 
+  /** An upload, counted by outcome and, when refused, by its error code. */
   async handle(
+    ownerId: string,
+    req: Request,
+    res: Response,
+    requestId?: string,
+  ): Promise<UploadOutcome & { replayed: boolean }> {
+    try {
+      const outcome = await inSpan('receipt.upload', () =>
+        this.receive(ownerId, req, res, requestId),
+      );
+      const accepted = outcome.duplicate ? 'duplicate' : 'accepted';
+      this.metrics.uploads.inc({ outcome: accepted, code: 'none' });
+      return outcome;
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : ErrorCode.INTERNAL_ERROR;
+      this.metrics.uploads.inc({ outcome: 'refused', code });
+      throw error;
+    }
+  }
+
+  private async receive(
     ownerId: string,
     req: Request,
     res: Response,
