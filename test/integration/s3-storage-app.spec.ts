@@ -67,7 +67,12 @@ describe('receipts on S3 storage', () => {
     expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true);
 
     expect(
-      (await http(api.baseUrl, 'DELETE', `/v1/receipts/${id}`, { token: user.token })).status,
+      // A plain DELETE moves to the trash (the file stays until the purge): purge at once.
+      (
+        await http(api.baseUrl, 'DELETE', `/v1/receipts/${id}?permanent=true`, {
+          token: user.token,
+        })
+      ).status,
     ).toBe(204);
     await expect(
       client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: key })),
