@@ -52,7 +52,7 @@ import { RedisThrottlerStorage } from './throttling/redis-throttler.storage.js';
     }),
   ],
   controllers: [AuthController, SessionController, MeController],
-  exports: [ActiveSessions, AuthService],
+  exports: [ActiveSessions],
   providers: [
     AuthService,
     PasswordHasher,

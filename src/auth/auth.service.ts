@@ -70,14 +70,6 @@ export class AuthService {
     await this.activeSessions.forget([sessionId]);
   }
 
-  /** Revokes every live session of a user (account deletion, "sign out everywhere"). */
-  async endAllSessions(userId: string): Promise<void> {
-    const ids = await this.sessions.findLiveSessionIds(userId);
-    const now = new Date();
-    for (const id of ids) await this.sessions.revoke(id, 'logout', now);
-    await this.activeSessions.forget(ids);
-  }
-
   private async tokens(
     userId: string,
     sessionId: string,

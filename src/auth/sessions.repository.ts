@@ -79,12 +79,4 @@ export class SessionsRepository {
       .getRawOne<{ userId: string; email: string; expiresAt: Date }>();
     return row ?? null;
   }
-
-  /** Ids of the user's sessions that are not revoked (to end them all, e.g. on deletion). */
-  async findLiveSessionIds(userId: string): Promise<string[]> {
-    const rows = await this.db
-      .getRepository(AuthSessionEntity)
-      .find({ select: { id: true }, where: { userId, revokedAt: IsNull() } });
-    return rows.map((r) => r.id);
-  }
 }
