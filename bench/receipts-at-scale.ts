@@ -18,6 +18,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { percentile } from './lib/bench-client.js';
 
 const { values } = parseArgs({
   options: {
@@ -143,10 +144,6 @@ async function seed(client: pg.Client, ownerId: string, count: number): Promise<
       WHERE r.owner_id = $1 AND cardinality(r.tags) > 0`,
     [ownerId],
   );
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function summary(times: number[]): string {

@@ -18,7 +18,7 @@
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -28,6 +28,7 @@ import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { BenchClient } from './lib/bench-client.js';
 
 interface Handle {
   url: string;
@@ -136,21 +137,9 @@ async function api<T = unknown>(
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-async function newUser(base: string): Promise<string> {
-  const credentials = {
-    email: `bench-${randomUUID()}@example.com`,
-    password: 'bench password 123',
-  };
-  await api(base, 'POST', '/v1/auth/register', undefined, credentials);
-  const login = await api<{ accessToken: string }>(
-    base,
-    'POST',
-    '/v1/auth/login',
-    undefined,
-    credentials,
-  );
-  if (login.status !== 200) throw new Error(`login: ${login.status}`);
-  return login.body.accessToken;
+/** A fresh user (so no upload is a duplicate of an earlier run's), logged in. */
+function newUser(base: string): Promise<string> {
+  return new BenchClient(base).newUser();
 }
 
 function multipart(
