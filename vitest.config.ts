@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts'],
+          include: ['src/**/*.spec.ts', 'bench/**/*.spec.ts', 'test/deploy/**/*.spec.ts'],
           environment: 'node',
         },
       },

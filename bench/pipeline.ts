@@ -9,12 +9,10 @@
  * once, finished receipts per minute. Every run registers a fresh user, so earlier uploads of
  * the same files are not answered as duplicates.
  */
-import { randomUUID } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-
-const TERMINAL = new Set(['completed', 'needs_review', 'failed']);
+import { BenchClient, percentile, sleep, TERMINAL } from './lib/bench-client.js';
 
 const { values } = parseArgs({
   options: {
@@ -25,54 +23,7 @@ const { values } = parseArgs({
   },
 });
 
-const base = values.url.replace(/\/$/, '');
-
-async function json<T>(
-  path: string,
-  init: RequestInit = {},
-  token?: string,
-): Promise<{ status: number; body: T }> {
-  const headers = new Headers(init.headers);
-  if (token) headers.set('authorization', `Bearer ${token}`);
-  const res = await fetch(`${base}${path}`, { ...init, headers });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
-async function newUser(): Promise<string> {
-  const credentials = {
-    email: `bench-${randomUUID()}@example.com`,
-    password: 'benchmark password 123',
-  };
-  const post = (path: string) =>
-    json<{ accessToken: string }>(path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(credentials),
-    });
-  await post('/v1/auth/register');
-  const login = await post('/v1/auth/login');
-  if (login.status !== 200)
-    throw new Error(`login failed (${login.status}); is the stack running at ${base}?`);
-  return login.body.accessToken;
-}
-
-async function upload(token: string, file: string): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([await readFile(file)]), basename(file));
-  const res = await json<{ id: string }>('/v1/receipts', { method: 'POST', body: form }, token);
-  if (res.status !== 202) throw new Error(`upload of ${file} answered ${res.status}`);
-  return res.body.id;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFinished(token: string, id: string): Promise<string> {
-  for (;;) {
-    const res = await json<{ status: string }>(`/v1/receipts/${id}`, {}, token);
-    if (TERMINAL.has(res.body.status)) return res.body.status;
-    await sleep(50);
-  }
-}
+const client = new BenchClient(values.url);
 
 /**
  * Waits for a whole batch with one list request per half second: polling every receipt would
@@ -80,7 +31,7 @@ async function waitFinished(token: string, id: string): Promise<string> {
  */
 async function waitAllFinished(token: string, count: number): Promise<Record<string, number>> {
   for (;;) {
-    const page = await json<{ items: { status: string }[] }>(
+    const page = await client.json<{ items: { status: string }[] }>(
       `/v1/receipts?pageSize=100`,
       {},
       token,
@@ -96,10 +47,6 @@ async function waitAllFinished(token: string, count: number): Promise<Record<str
   }
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 async function main(): Promise<void> {
   const imgDir = join(resolve(values.dataset), 'img');
   const files = (await readdir(imgDir))
@@ -111,11 +58,11 @@ async function main(): Promise<void> {
   if (files.length < latencyRuns + throughputRuns)
     throw new Error(`need ${latencyRuns + throughputRuns} images in ${imgDir}`);
 
-  const latencyToken = await newUser();
+  const latencyToken = await client.newUser();
   const durations: number[] = [];
   for (const file of files.slice(0, latencyRuns)) {
     const started = performance.now();
-    await waitFinished(latencyToken, await upload(latencyToken, file));
+    await client.waitFinished(latencyToken, await client.upload(latencyToken, file));
     durations.push((performance.now() - started) / 1000);
   }
   durations.sort((a, b) => a - b);
@@ -126,10 +73,10 @@ async function main(): Promise<void> {
 
   if (throughputRuns === 0) return;
   // A user of its own, so the list holds exactly this batch.
-  const token = await newUser();
+  const token = await client.newUser();
   const batch = files.slice(latencyRuns, latencyRuns + throughputRuns);
   const started = performance.now();
-  await Promise.all(batch.map((file) => upload(token, file)));
+  await Promise.all(batch.map((file) => client.upload(token, file)));
   const counts = await waitAllFinished(token, batch.length);
   const minutes = (performance.now() - started) / 60_000;
   console.log(

@@ -15,6 +15,7 @@ import type { OcrEngineName } from './ocr/ocr-engine.js';
 import { ReceiptExtractor } from './ocr/receipt-extractor.js';
 
 const USAGE = `Usage: receipt-vault extract [options] <file...>
+       receipt-vault reextract --all [--batch <n>]
 
 Prints, as JSON, the extracted record of each receipt image (JPEG, PNG, WebP, TIFF) or PDF:
 one object for one file, an array for several.
@@ -29,7 +30,11 @@ Options:
   --max-pdf-pages <n>    refuse longer PDFs (default: 20)
   -h, --help             show this help
 
-Exit status: 0 when every file was extracted, 1 when any failed, 2 for a usage error.`;
+reextract --all runs the parser again over the kept OCR text of every finished receipt (no OCR;
+user corrections survive), in batches of --batch (default 200), with a progress bar. It connects
+with the server's settings (DATABASE_URL, REDIS_URL … from the environment or .env).
+
+Exit status: 0 when every file (receipt) was extracted, 1 when any failed, 2 for a usage error.`;
 
 interface CliOptions {
   text: boolean;
@@ -55,6 +60,8 @@ async function main(argv: string[]): Promise<number> {
         'timeout-ms': { type: 'string', default: '60000' },
         'max-image-pixels': { type: 'string', default: '40000000' },
         'max-pdf-pages': { type: 'string', default: '20' },
+        all: { type: 'boolean', default: false },
+        batch: { type: 'string', default: '200' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -65,6 +72,16 @@ async function main(argv: string[]): Promise<number> {
   if (parsed.values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
+  }
+  if (command === 'reextract') {
+    if (!parsed.values.all || files.length > 0) return usageError('reextract takes --all.');
+    const batch = positiveInteger(parsed.values.batch, '--batch');
+    if (Number.isNaN(batch)) return 2;
+    // Loaded only here: it validates the server configuration, which extract does not need.
+    const { reextractAll } = await import('./receipts/cli/reextract-all.command.js');
+    const summary = await reextractAll(batch);
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+    return summary.failed > 0 ? 1 : 0;
   }
   if (command !== 'extract')
     return usageError(command ? `Unknown command "${command}".` : 'No command given.');

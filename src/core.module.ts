@@ -8,34 +8,39 @@ import type { AllConfig } from './config/configuration.js';
 import { AppConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 
 /**
- * Shared by the API and the worker: configuration, request context, logging, PostgreSQL,
- * Redis and the Bull root connection. What runs on top is decided by the two roots.
+ * Shared by the API and the worker: configuration, request context, logging, metrics,
+ * PostgreSQL, Redis and the Bull root connection. What runs on top is decided by the two roots.
  */
 @Module({
   imports: [
     AppConfigModule,
     RequestContextModule,
     LoggingModule,
+    MetricsModule,
     DatabaseModule,
     RedisModule,
     BullModule.forRootAsync({
       inject: [ConfigService, CacheKeys],
       useFactory: (config: ConfigService<AllConfig, true>, keys: CacheKeys) => {
-        const { url } = config.getOrThrow('redis', { infer: true });
+        const { url, commandTimeoutMs } = config.getOrThrow('redis', { infer: true });
+        const queue = config.getOrThrow('queue', { infer: true });
         return {
           prefix: keys.bullPrefix(),
           createClient: (type) =>
-            createRedisClient(url, type === 'client' ? 'command' : 'blocking', `bull-${type}`),
+            type === 'client'
+              ? createRedisClient(url, 'command', 'bull-client', commandTimeoutMs)
+              : createRedisClient(url, 'blocking', `bull-${type}`),
           settings: {
-            // A worker killed mid-job loses its lock after 20 s; the next stalled-job check
-            // (every 15 s) puts the job back, so it is retried well within two minutes.
-            lockDuration: 20_000,
-            lockRenewTime: 5_000,
-            stalledInterval: 15_000,
+            // By default a worker killed mid-job loses its lock after 20 s; the next stalled-job
+            // check (every 15 s) puts the job back, so it is retried well within two minutes.
+            lockDuration: queue.lockDurationMs,
+            lockRenewTime: Math.max(100, Math.floor(queue.lockDurationMs / 4)),
+            stalledInterval: queue.stalledIntervalMs,
             // Survive a few crashes of the same job before calling it failed for good.
-            maxStalledCount: 3,
+            maxStalledCount: queue.maxStalledCount,
           },
         };
       },

@@ -12,6 +12,10 @@ export interface RedisServer {
   describeExit(exit: ServerExit): string;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGSTOP: connections stay open, nothing is answered (what a partition looks like). */
+  freeze(): void;
+  /** SIGCONT after freeze(). */
+  thaw(): void;
   teardown(): Promise<void>;
 }
 

@@ -154,6 +154,13 @@ export async function startRedis({ dataDir, port, onLog = quietLog('redis') } = 
     async stop() {
       await server.stop();
     },
+    /** SIGSTOP: the server keeps its connections but answers nothing (a network partition). */
+    freeze() {
+      if (server.pid) process.kill(server.pid, 'SIGSTOP');
+    },
+    thaw() {
+      if (server.pid) process.kill(server.pid, 'SIGCONT');
+    },
     async teardown() {
       await server.stop();
       if (throwaway) {

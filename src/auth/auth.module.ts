@@ -13,6 +13,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AccessTokenService } from './access-token.service.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
 import { AuthController } from './auth.controller.js';
+import { ActiveSessions } from './active-sessions.js';
 import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -51,12 +52,14 @@ import { RedisThrottlerStorage } from './throttling/redis-throttler.storage.js';
     }),
   ],
   controllers: [AuthController, SessionController, MeController],
+  exports: [ActiveSessions],
   providers: [
     AuthService,
     PasswordHasher,
     AccessTokenService,
     RefreshCookie,
     SessionsRepository,
+    ActiveSessions,
     JwtStrategy,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],

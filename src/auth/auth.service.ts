@@ -9,6 +9,7 @@ import { AccessTokenService } from './access-token.service.js';
 import type { TokenResponseDto } from './dto/token.response.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-token.js';
+import { ActiveSessions } from './active-sessions.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 const DAY_MS = 86_400_000;
@@ -27,6 +28,7 @@ export class AuthService {
   constructor(
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
+    private readonly activeSessions: ActiveSessions,
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
     private readonly config: ConfigService<AllConfig, true>,
@@ -56,6 +58,7 @@ export class AuthService {
     if (result.outcome === 'reused') {
       // A used token presented again means it leaked: end every token of that login.
       await this.sessions.revoke(result.sessionId, 'token_reuse', now);
+      await this.activeSessions.forget([result.sessionId]);
       this.logger.warn({ sessionId: result.sessionId }, 'Refresh token reused; session revoked');
     }
     if (result.outcome !== 'rotated') throw invalidRefreshToken();
@@ -64,6 +67,7 @@ export class AuthService {
 
   async logout(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId, 'logout', new Date());
+    await this.activeSessions.forget([sessionId]);
   }
 
   private async tokens(

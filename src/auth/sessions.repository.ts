@@ -60,14 +60,23 @@ export class SessionsRepository {
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
   }
 
-  /** The user behind an access token, if the user still exists and the session is live. */
-  findActiveUser(userId: string, sessionId: string, now: Date): Promise<UserEntity | null> {
-    return this.db
+  /**
+   * The user behind an access token and when the session ends, if the user still exists and
+   * the session is live.
+   */
+  async findActiveSession(
+    userId: string,
+    sessionId: string,
+    now: Date,
+  ): Promise<{ userId: string; email: string; expiresAt: Date } | null> {
+    const row = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .innerJoin(AuthSessionEntity, 'session', 'session.user_id = user.id')
+      .select(['user.id AS "userId"', 'user.email AS email', 'session.expires_at AS "expiresAt"'])
       .where('user.id = :userId AND session.id = :sessionId', { userId, sessionId })
       .andWhere('session.revoked_at IS NULL AND session.expires_at > :now', { now })
-      .getOne();
+      .getRawOne<{ userId: string; email: string; expiresAt: Date }>();
+    return row ?? null;
   }
 }

@@ -21,8 +21,23 @@ export class CacheKeys {
     return `${this.prefix}:workers:heartbeat`;
   }
 
+  /** Validity of one login session (see ActiveSessions). */
+  session(sessionId: string): string {
+    return `${this.prefix}:session:${sessionId}`;
+  }
+
   throttle(key: string): string {
     return `${this.prefix}:throttle:${key}`;
+  }
+
+  /** Held by the one worker running a reconciler pass. */
+  reconcilerLock(): string {
+    return `${this.bullPrefix()}:reconciler-lock`;
+  }
+
+  /** An upload's Idempotency-Key, per user (the key itself is hashed: any length, no key injection). */
+  idempotency(ownerId: string, keyHash: string): string {
+    return `${this.prefix}:idempotency:${ownerId}:${keyHash}`;
   }
 
   bullPrefix(): string {

@@ -2,12 +2,14 @@ import type { RedisOptions } from 'ioredis';
 
 /**
  * Connection options derived from REDIS_URL, shared by Bull and the cache. Request/response
- * clients fail fast when Redis is down (no offline queue that would hang a request); Bull's
+ * clients fail fast when Redis is down (no offline queue that would hang a request) or frozen
+ * (a command timeout); Bull's
  * blocking and subscriber clients must retry forever, as Bull requires.
  */
 export function redisOptionsFromUrl(
   url: string,
   kind: 'command' | 'blocking' = 'command',
+  commandTimeoutMs?: number,
 ): RedisOptions {
   const parsed = new URL(url);
   const db = parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : 0;
@@ -25,5 +27,12 @@ export function redisOptionsFromUrl(
   if (kind === 'blocking') {
     return { ...base, maxRetriesPerRequest: null, enableReadyCheck: false };
   }
-  return { ...base, enableOfflineQueue: false, maxRetriesPerRequest: 1 };
+  // A frozen server (SIGSTOP, a network partition) keeps the connection "ready" while no reply
+  // ever comes: without a command timeout every request waiting on it would hang.
+  return {
+    ...base,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: commandTimeoutMs,
+  };
 }

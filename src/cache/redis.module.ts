@@ -9,9 +9,14 @@ import { redisOptionsFromUrl } from './redis-options.js';
 const logger = new Logger('Redis');
 
 /** A client with a quiet error listener: one warning per distinct error, one when it recovers. */
-export function createRedisClient(url: string, kind: 'command' | 'blocking', name: string): Redis {
+export function createRedisClient(
+  url: string,
+  kind: 'command' | 'blocking',
+  name: string,
+  commandTimeoutMs?: number,
+): Redis {
   const client = new Redis({
-    ...redisOptionsFromUrl(url, kind),
+    ...redisOptionsFromUrl(url, kind, commandTimeoutMs),
     connectionName: `receipt-vault:${name}`,
   });
   // Without a listener ioredis prints every reconnect failure as an unhandled error.
@@ -33,8 +38,10 @@ export function createRedisClient(url: string, kind: 'command' | 'blocking', nam
     {
       provide: REDIS_CLIENT,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AllConfig, true>) =>
-        createRedisClient(config.getOrThrow('redis', { infer: true }).url, 'command', 'client'),
+      useFactory: (config: ConfigService<AllConfig, true>) => {
+        const { url, commandTimeoutMs } = config.getOrThrow('redis', { infer: true });
+        return createRedisClient(url, 'command', 'client', commandTimeoutMs);
+      },
     },
     {
       provide: REDIS_SUBSCRIBER,

@@ -41,6 +41,7 @@ export const redisConfig = registerAs('redis', () => {
   return {
     url: env.REDIS_URL,
     keyPrefix: env.REDIS_KEY_PREFIX,
+    commandTimeoutMs: env.REDIS_COMMAND_TIMEOUT_MS,
     cacheTtlSeconds: env.CACHE_TTL_SECONDS,
   };
 });
@@ -52,6 +53,7 @@ export const authConfig = registerAs('auth', () => {
     issuer: env.JWT_ISSUER,
     audience: env.JWT_AUDIENCE,
     accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+    sessionCacheTtlSeconds: env.SESSION_CACHE_TTL_SECONDS,
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     throttleLimit: env.THROTTLE_AUTH_LIMIT,
     throttleTtlSeconds: env.THROTTLE_AUTH_TTL_SECONDS,
@@ -61,10 +63,23 @@ export const authConfig = registerAs('auth', () => {
 export const storageConfig = registerAs('storage', () => {
   const env = loadEnv();
   return {
+    driver: env.STORAGE_DRIVER,
     dir: env.STORAGE_DIR,
+    s3: {
+      bucket: env.S3_BUCKET ?? '',
+      region: env.S3_REGION,
+      endpoint: env.S3_ENDPOINT,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      credentials:
+        env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY }
+          : undefined,
+    },
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxPdfPages: env.MAX_PDF_PAGES,
+    trashRetentionDays: env.TRASH_RETENTION_DAYS,
+    trashPurgeIntervalMs: env.TRASH_PURGE_INTERVAL_MS,
   };
 });
 
@@ -74,6 +89,9 @@ export const queueConfig = registerAs('queue', () => {
     attempts: env.QUEUE_ATTEMPTS,
     backoffMs: env.QUEUE_BACKOFF_MS,
     concurrency: env.WORKER_CONCURRENCY,
+    lockDurationMs: env.QUEUE_LOCK_DURATION_MS,
+    stalledIntervalMs: env.QUEUE_STALLED_INTERVAL_MS,
+    maxStalledCount: env.QUEUE_MAX_STALLED_COUNT,
     heartbeatMs: env.WORKER_HEARTBEAT_MS,
     workerStaleAfterMs: env.WORKER_STALE_AFTER_MS,
     reconcileIntervalMs: env.RECONCILE_INTERVAL_MS,
@@ -104,6 +122,27 @@ export const webhooksConfig = registerAs('webhooks', () => {
   };
 });
 
+export const metricsConfig = registerAs('metrics', () => {
+  const env = loadEnv();
+  return {
+    /** Unset: `/metrics` answers 404 and no worker listener starts. */
+    token: env.METRICS_TOKEN,
+    /** The worker's own metrics listener; 0 = none. */
+    port: env.METRICS_PORT,
+  };
+});
+
+export const adminConfig = registerAs('admin', () => {
+  const env = loadEnv();
+  return {
+    /** Accounts that are admins whatever their stored role (comma-separated in the env). */
+    emails: (env.ADMIN_EMAILS ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  };
+});
+
 export const allConfigs = [
   appConfig,
   databaseConfig,
@@ -113,6 +152,8 @@ export const allConfigs = [
   queueConfig,
   ocrConfig,
   webhooksConfig,
+  metricsConfig,
+  adminConfig,
 ];
 
 /** The typed shape behind `ConfigService<AllConfig, true>`. */
@@ -125,4 +166,6 @@ export interface AllConfig {
   queue: ReturnType<typeof queueConfig>;
   ocr: ReturnType<typeof ocrConfig>;
   webhooks: ReturnType<typeof webhooksConfig>;
+  metrics: ReturnType<typeof metricsConfig>;
+  admin: ReturnType<typeof adminConfig>;
 }

@@ -66,6 +66,11 @@ describe('parseEnv', () => {
     [{ REDIS_URL: 'localhost:6379' }, /^REDIS_URL must be a redis/],
     [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL /],
     [{ REDIS_KEY_PREFIX: 'a b' }, /^REDIS_KEY_PREFIX /],
+    [{ METRICS_PORT: '9464' }, /^METRICS_PORT needs METRICS_TOKEN/],
+    [{ STORAGE_DRIVER: 's3' }, /^S3_BUCKET is required when STORAGE_DRIVER=s3/],
+    [{ STORAGE_DRIVER: 'ftp' }, /^STORAGE_DRIVER /],
+    [{ S3_ACCESS_KEY_ID: 'AKIA' }, /^S3_SECRET_ACCESS_KEY and S3_ACCESS_KEY_ID are set together/],
+    [{ METRICS_TOKEN: 'short' }, /^METRICS_TOKEN must be at least 16/],
   ])('names the bad variable in %j', (override, expected) => {
     expect(problems({ ...valid, ...override })).toEqual(
       expect.arrayContaining([expect.stringMatching(expected)]),

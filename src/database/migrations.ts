@@ -2,6 +2,7 @@ import { CreateAccounts1763820000000 } from '../../migrations/1763820000000-Crea
 import { CreateReceipts1763830000000 } from '../../migrations/1763830000000-CreateReceipts.js';
 import { ReceiptWorkflow1764490000000 } from '../../migrations/1764490000000-ReceiptWorkflow.js';
 import { CreateWebhooks1796030000000 } from '../../migrations/1796030000000-CreateWebhooks.js';
+import { AddUserRole1796040000000 } from '../../migrations/1796040000000-AddUserRole.js';
 
 /** Every migration, in order. Migrations are append-only: add new ones at the end. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateReceipts1763830000000,
   ReceiptWorkflow1764490000000,
   CreateWebhooks1796030000000,
+  AddUserRole1796040000000,
 ];

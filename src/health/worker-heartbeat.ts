@@ -11,6 +11,7 @@ import { Redis } from 'ioredis';
 import { CacheKeys } from '../cache/cache-keys.js';
 import { REDIS_CLIENT } from '../cache/redis.constants.js';
 import type { AllConfig } from '../config/configuration.js';
+import { Metrics } from '../metrics/metrics.service.js';
 
 /**
  * Worker side of the "a worker is alive" readiness check: each worker process records the
@@ -26,6 +27,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly keys: CacheKeys,
     private readonly config: ConfigService<AllConfig, true>,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -50,6 +52,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
         .zadd(key, now, this.workerId)
         .zremrangebyscore(key, 0, now - 3_600_000)
         .exec();
+      this.metrics.heartbeats.inc();
     } catch (error) {
       this.logger.debug(`heartbeat not recorded: ${(error as Error).message}`);
     }

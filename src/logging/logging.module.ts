@@ -7,6 +7,8 @@ import type { Options } from 'pino-http';
 import pretty from 'pino-pretty';
 import type { AllConfig } from '../config/configuration.js';
 import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/request-id.js';
+import { redactQuery, redactUrl } from './redact-url.js';
+import { activeTraceIds } from '../tracing/tracer.js';
 
 /**
  * pino everywhere: JSON in production, pretty in dev. The request id comes from the request
@@ -27,17 +29,28 @@ import { pickRequestId, REQUEST_ID_HEADER } from '../common/request-context/requ
           customAttributeKeys: { reqId: 'requestId' },
           // HTTP request loggers already carry the id as a binding; everything else (service
           // code outside a request, worker jobs) gets it from the request context.
+          // With tracing on, the active trace and span ids too, so a log line leads to its trace.
           mixin: (
             _merge: object,
             _level: number,
             logger: { bindings(): Record<string, unknown> },
           ) => {
-            if (logger.bindings().requestId) return {};
+            const ids = activeTraceIds() ?? {};
+            if (logger.bindings().requestId) return ids;
             const cls = ClsServiceManager.getClsService();
             const requestId = cls.isActive() ? cls.getId() : undefined;
-            return requestId ? { requestId } : {};
+            return requestId ? { requestId, ...ids } : ids;
           },
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.token'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+          // The URL carries its query string: a token sent as `?token=` (the SSE events token,
+          // or an access token sent wrongly) must not reach the log in clear.
+          serializers: {
+            req: (req: { url?: string; query?: unknown }) => {
+              if (req.url) req.url = redactUrl(req.url);
+              req.query = redactQuery(req.query);
+              return req;
+            },
+          },
           autoLogging: {
             ignore: (req: IncomingMessage) => req.url?.startsWith('/health') ?? false,
           },

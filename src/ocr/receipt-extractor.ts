@@ -18,6 +18,7 @@ import { readPdfPages } from './pdf-reader.js';
 import { PpOcrEngine } from './ppocr/ppocr-engine.js';
 import type { PpOcrPipelineOptions } from './ppocr/ppocr-pipeline.js';
 import { TesseractEngine } from './tesseract-engine.js';
+import { inSpan, tracer } from '../tracing/tracer.js';
 
 export interface ReceiptExtractorOptions extends OcrConfig {
   /** PP-OCR settings other than the measured defaults (benchmarks compare them). */
@@ -108,6 +109,7 @@ export class ReceiptExtractor {
 
     run.enter('extracting', 0);
     const started = performance.now();
+    const span = tracer.startSpan('receipt.stage.extracting');
     let extracted;
     try {
       extracted = recordFromReadings(readings, { latestDate: tomorrow() });
@@ -117,6 +119,8 @@ export class ReceiptExtractor {
         'The receipt fields could not be extracted.',
         { cause: error },
       );
+    } finally {
+      span.end();
     }
     run.timings.extractingMs += performance.now() - started;
     run.enter('extracting', 1);
@@ -189,19 +193,21 @@ export class ReceiptExtractor {
     const readings = this.emptyReadings();
     for (let index = 0; index < pages && !run.stopped; index++) {
       let started = performance.now();
-      const prepared = await prepareImage(path, {
-        maxImagePixels: this.options.maxImagePixels,
-        page: index,
-        pixels: this.needsPixels,
-      });
+      const prepared = await inSpan('receipt.stage.preparing', () =>
+        prepareImage(path, {
+          maxImagePixels: this.options.maxImagePixels,
+          page: index,
+          pixels: this.needsPixels,
+        }),
+      );
       run.timings.preparingMs += performance.now() - started;
       run.enter('preparing', (index + 1) / pages);
 
       started = performance.now();
-      await this.readPage(
-        { image: prepared, number: index + 1, outerScale: 1 },
-        readings,
-        (fraction) => run.enter('reading', (index + fraction) / pages),
+      await inSpan('receipt.stage.reading', () =>
+        this.readPage({ image: prepared, number: index + 1, outerScale: 1 }, readings, (fraction) =>
+          run.enter('reading', (index + fraction) / pages),
+        ),
       );
       run.timings.readingMs += performance.now() - started;
     }
@@ -229,16 +235,20 @@ export class ReceiptExtractor {
       } else {
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
-        const prepared = await prepareImage(content.png, {
-          maxImagePixels: this.options.maxImagePixels,
-          pixels: this.needsPixels,
-        });
+        const prepared = await inSpan('receipt.stage.preparing', () =>
+          prepareImage(content.png, {
+            maxImagePixels: this.options.maxImagePixels,
+            pixels: this.needsPixels,
+          }),
+        );
         run.timings.preparingMs += performance.now() - started;
         started = performance.now();
-        await this.readPage(
-          { image: prepared, number: content.page, outerScale: content.scale },
-          readings,
-          (fraction) => run.enter('reading', done + fraction / content.pageCount),
+        await inSpan('receipt.stage.reading', () =>
+          this.readPage(
+            { image: prepared, number: content.page, outerScale: content.scale },
+            readings,
+            (fraction) => run.enter('reading', done + fraction / content.pageCount),
+          ),
         );
         run.timings.readingMs += performance.now() - started;
       }

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 
 import Tesseract from 'tesseract.js';
 
+import { inSpan } from '../tracing/tracer.js';
 import { EnginePool, type EnginePoolOptions } from './engine-pool.js';
 
 export type RecognizerPoolOptions = EnginePoolOptions;
@@ -52,7 +53,9 @@ export class RecognizerPool {
     return this.pool.run(async (engine) => {
       engine.onProgress = options.onProgress;
       try {
-        const result = await engine.worker.recognize(image, {}, { text: true, blocks: true });
+        const result = await inSpan('ocr.tesseract.recognize', () =>
+          engine.worker.recognize(image, {}, { text: true, blocks: true }),
+        );
         return result.data;
       } finally {
         engine.onProgress = undefined;

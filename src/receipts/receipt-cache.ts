@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { CacheKeys } from '../cache/cache-keys.js';
 import { REDIS_CLIENT } from '../cache/redis.constants.js';
 import type { AllConfig } from '../config/configuration.js';
+import { Metrics } from '../metrics/metrics.service.js';
 import type { ReceiptResponseDto } from './dto/receipt.response.dto.js';
 
 interface Cached {
@@ -24,17 +25,27 @@ export class ReceiptCache {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly keys: CacheKeys,
     private readonly config: ConfigService<AllConfig, true>,
+    private readonly metrics: Metrics,
   ) {}
 
-  async get(id: string, ownerId: string): Promise<ReceiptResponseDto | null> {
+  /**
+   * The cached body (`hit`), nothing cached (`miss`), or `unavailable` when Redis failed or
+   * timed out — then the caller reads PostgreSQL and does not wait on Redis a second time.
+   */
+  async get(
+    id: string,
+    ownerId: string,
+  ): Promise<{ state: 'hit'; body: ReceiptResponseDto } | { state: 'miss' | 'unavailable' }> {
     try {
       const raw = await this.redis.get(this.keys.receipt(id));
-      if (!raw) return null;
-      const cached = JSON.parse(raw) as Cached;
-      return cached.ownerId === ownerId ? cached.body : null;
+      const cached = raw ? (JSON.parse(raw) as Cached) : null;
+      const hit = cached?.ownerId === ownerId;
+      this.metrics.cacheRequests.inc({ cache: 'receipt', result: hit ? 'hit' : 'miss' });
+      return hit ? { state: 'hit', body: cached.body } : { state: 'miss' };
     } catch (error) {
+      this.metrics.cacheRequests.inc({ cache: 'receipt', result: 'error' });
       this.logger.debug(`cache read skipped: ${(error as Error).message}`);
-      return null;
+      return { state: 'unavailable' };
     }
   }
 

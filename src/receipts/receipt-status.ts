@@ -27,5 +27,7 @@ export const FAILURE_CODES = [
   'OCR_FAILED',
   'EXTRACTION_FAILED',
   'TIMEOUT',
+  // PostgreSQL or Redis unavailable through every attempt: the receipt itself is fine.
+  'DEPENDENCY_UNAVAILABLE',
 ] as const;
 export type FailureCode = (typeof FAILURE_CODES)[number];

@@ -1,3 +1,4 @@
+import { AuthModule } from '../auth/auth.module.js';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { EventsAuthGuard } from './http/events-auth.guard.js';
@@ -5,6 +6,10 @@ import { EventsTokenService } from './http/events-token.service.js';
 import { ReceiptEventStream } from './http/receipt-event-stream.js';
 import { ReceiptsController } from './http/receipts.controller.js';
 import { TagsController } from './http/tags.controller.js';
+import { TrashController } from './http/trash.controller.js';
+import { ExportsController } from './http/exports.controller.js';
+import { ReceiptExportService } from './exports/receipt-export.service.js';
+import { ReceiptZipExport } from './exports/receipt-zip-export.js';
 import { ReceiptStatsController } from './http/receipt-stats.controller.js';
 import { ReceiptSearchService } from './search/receipt-search.service.js';
 import { TagsService } from './tags/tags.service.js';
@@ -13,24 +18,30 @@ import { ReceiptCorrectionsService } from './corrections/receipt-corrections.ser
 import { ReceiptsModule } from './receipts.module.js';
 import { ReceiptsService } from './receipts.service.js';
 import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
+import { IdempotentUploads } from './http/upload/idempotent-uploads.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 
 /** The receipts API (controllers); imported by the HTTP root only. */
 @Module({
-  imports: [ReceiptsModule, WebhooksModule, JwtModule.register({})],
+  imports: [ReceiptsModule, AuthModule, WebhooksModule, JwtModule.register({})],
   // Routes with a fixed segment (`stats`) must be registered before `:id`: listed first.
   controllers: [
     ReceiptStatsController,
     ReceiptCorrectionsController,
     ReceiptsController,
     TagsController,
+    TrashController,
+    ExportsController,
   ],
   providers: [
     ReceiptsService,
     ReceiptUploadHandler,
+    IdempotentUploads,
     ReceiptCorrectionsService,
     TagsService,
     ReceiptSearchService,
+    ReceiptExportService,
+    ReceiptZipExport,
     ReceiptEventStream,
     EventsTokenService,
     EventsAuthGuard,

@@ -10,11 +10,14 @@ import { ReceiptEntity } from './receipt.entity.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { FileStorage } from './storage/file-storage.js';
 import { LocalDiskStorage } from './storage/local-disk.storage.js';
+import { S3Storage } from './storage/s3/s3.storage.js';
 import { ReceiptHistoryRepository } from './history/receipt-history.repository.js';
 import { TagsRepository } from './tags/tags.repository.js';
 import { ReceiptChanges } from './changes/receipt-changes.js';
 import { ReceiptSearchRepository } from './search/receipt-search.repository.js';
 import { ReceiptStatsRepository } from './search/receipt-stats.repository.js';
+import { TrashRepository } from './trash/trash.repository.js';
+import { TrashService } from './trash/trash.service.js';
 
 /** What the API and the worker share about receipts: rows, files, the queue, cache, events. */
 @Module({
@@ -26,14 +29,21 @@ import { ReceiptStatsRepository } from './search/receipt-stats.repository.js';
     ReceiptChanges,
     ReceiptSearchRepository,
     ReceiptStatsRepository,
+    TrashRepository,
+    TrashService,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,
     {
       provide: FileStorage,
       inject: [ConfigService],
-      useFactory: (config: ConfigService<AllConfig, true>) =>
-        new LocalDiskStorage(config.getOrThrow('storage', { infer: true }).dir),
+      useFactory: (config: ConfigService<AllConfig, true>) => {
+        const storage = config.getOrThrow('storage', { infer: true });
+        // Uploads are staged under STORAGE_DIR with either driver.
+        return storage.driver === 's3'
+          ? new S3Storage({ ...storage.s3, stagingDir: storage.dir })
+          : new LocalDiskStorage(storage.dir);
+      },
     },
   ],
   exports: [
@@ -43,6 +53,8 @@ import { ReceiptStatsRepository } from './search/receipt-stats.repository.js';
     ReceiptChanges,
     ReceiptSearchRepository,
     ReceiptStatsRepository,
+    TrashRepository,
+    TrashService,
     ReceiptJobsProducer,
     ReceiptCache,
     ReceiptEvents,

@@ -88,20 +88,29 @@ export class ReceiptsRepository {
     return rows.length > 0;
   }
 
-  findBySha256ForOwner(ownerId: string, sha256: string): Promise<ReceiptEntity | null> {
-    return this.receipts.findOneBy({ ownerId, sha256 });
+  /** Finished receipts with OCR lines kept, outside the trash: what `reextract --all` visits. */
+  async countReextractable(): Promise<number> {
+    const [row] = await this.receipts.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM receipts
+        WHERE status IN ('completed', 'needs_review') AND deleted_at IS NULL AND ocr_lines IS NOT NULL`,
+    );
+    return row.n;
   }
 
-  /** Deletes and returns the row (for file and cache clean-up), or null when not the owner's. */
-  async deleteForOwner(id: string, ownerId: string): Promise<ReceiptEntity | null> {
-    const result = await this.receipts
-      .createQueryBuilder()
-      .delete()
-      .where('id = :id AND owner_id = :ownerId', { id, ownerId })
-      .returning(['id', 'storageKey'])
-      .execute();
-    const raw = (result.raw as { id: string; storage_key: string }[])[0];
-    return raw ? ({ id: raw.id, storageKey: raw.storage_key } as ReceiptEntity) : null;
+  /** The next batch of those, in id order (a keyset, so receipts added meanwhile are fine). */
+  async findReextractableAfter(after: string | undefined, limit: number): Promise<string[]> {
+    const rows = await this.receipts.query<{ id: string }[]>(
+      `SELECT id FROM receipts
+        WHERE status IN ('completed', 'needs_review') AND deleted_at IS NULL AND ocr_lines IS NOT NULL
+          AND id > $1
+        ORDER BY id LIMIT $2`,
+      [after ?? '00000000-0000-0000-0000-000000000000', limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  findBySha256ForOwner(ownerId: string, sha256: string): Promise<ReceiptEntity | null> {
+    return this.receipts.findOneBy({ ownerId, sha256 });
   }
 
   /** Undoes an upload whose job could not be queued. */
@@ -222,6 +231,7 @@ export class ReceiptsRepository {
       {
         status: ReceiptStatus.FAILED,
         stage: null,
+        progress: 100,
         errorCode: code,
         errorMessage: message,
         finishedAt: () => 'now()',

@@ -17,6 +17,7 @@ import type { ReceiptEntity } from './receipt.entity.js';
 import { isTerminal } from './receipt-status.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { FileStorage } from './storage/file-storage.js';
+import { TrashService } from './trash/trash.service.js';
 import type { StagedUpload } from './staged-upload.js';
 
 export interface UploadOutcome {
@@ -54,6 +55,7 @@ export class ReceiptsService {
     private readonly cache: ReceiptCache,
     private readonly events: ReceiptEvents,
     private readonly config: ConfigService<AllConfig, true>,
+    private readonly trash: TrashService,
   ) {}
 
   /** Throws DEPENDENCY_UNAVAILABLE when the queue cannot take a job, before any byte is read. */
@@ -75,6 +77,8 @@ export class ReceiptsService {
       const existing = await this.receipts.findBySha256ForOwner(ownerId, upload.sha256);
       if (existing) {
         await this.storage.discardTemp(upload.tempPath);
+        // Uploading a receipt that is in the trash again takes it out of the trash.
+        if (existing.deletedAt) await this.trash.restore(existing.id, ownerId);
         return duplicateOf(existing);
       }
 
@@ -126,11 +130,13 @@ export class ReceiptsService {
 
   async get(id: string, ownerId: string): Promise<ReceiptResponseDto> {
     const cached = await this.cache.get(id, ownerId);
-    if (cached) return cached;
+    if (cached.state === 'hit') return cached.body;
     const receipt = await this.receipts.findByIdForOwner(id, ownerId);
     if (!receipt) throw notFound();
     const body = ReceiptResponseDto.from(receipt);
-    if (isTerminal(receipt.status)) await this.cache.set(id, ownerId, body);
+    if (isTerminal(receipt.status) && cached.state === 'miss') {
+      await this.cache.set(id, ownerId, body);
+    }
     return body;
   }
 
@@ -141,21 +147,17 @@ export class ReceiptsService {
     return receipt;
   }
 
-  async delete(id: string, ownerId: string): Promise<void> {
-    const deleted = await this.receipts.deleteForOwner(id, ownerId);
-    if (!deleted) throw notFound();
-    await this.cache.invalidate(id);
-    await Promise.all([
-      this.storage.delete(deleted.storageKey).catch((error: Error) => {
-        this.logger.error(`file of deleted receipt ${id} not removed: ${error.message}`);
-      }),
-      this.events.forget(id),
-    ]);
+  /** Moves the receipt to the trash, or with `permanent` deletes it (and its file) at once. */
+  async delete(id: string, ownerId: string, permanent: boolean): Promise<void> {
+    if (permanent) await this.trash.purge(id, ownerId);
+    else await this.trash.moveToTrash(id, ownerId);
   }
 
   async reprocess(id: string, ownerId: string, requestId?: string): Promise<ReceiptAcceptedDto> {
     const receipt = await this.findOwned(id, ownerId);
-    this.jobs.assertAvailable();
+    // Ask Redis before changing the row: a frozen server must get a 503 with nothing changed,
+    // not a receipt re-queued behind the client's back.
+    await this.jobs.assertResponsive();
     const queued = await this.receipts.markQueuedForReprocess(id, ownerId);
     if (!queued) {
       throw new AppError(

@@ -6,6 +6,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
+export type UserRole = 'user' | 'admin';
+
 @Entity({ name: 'users' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -17,6 +19,10 @@ export class UserEntity {
 
   @Column({ name: 'password_hash', type: 'text', select: false })
   passwordHash: string;
+
+  /** The first account registered is `admin`; ADMIN_EMAILS adds admins without a write. */
+  @Column({ type: 'varchar', length: 16, default: 'user' })
+  role: UserRole;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { UserEntity } from './user.entity.js';
+import type { UserEntity, UserRole } from './user.entity.js';
 
 @ApiSchema({ name: 'User', description: 'An account' })
 export class UserResponseDto {
@@ -9,10 +9,21 @@ export class UserResponseDto {
   @ApiProperty({ example: 'ada@example.com' })
   email: string;
 
+  @ApiProperty({
+    enum: ['user', 'admin'],
+    description: 'Stored role; ADMIN_EMAILS may grant admin rights on top',
+  })
+  role: UserRole;
+
   @ApiProperty()
   createdAt: string;
 
   static from(user: UserEntity): UserResponseDto {
-    return { id: user.id, email: user.email, createdAt: user.createdAt.toISOString() };
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      createdAt: user.createdAt.toISOString(),
+    };
   }
 }

@@ -387,11 +387,11 @@ describe('receipt flow: upload → worker → record, watched live', () => {
     );
   });
 
-  it('DELETE → 204, then 404 on every route, the file gone from STORAGE_DIR', async () => {
+  it('DELETE ?permanent=true → 204, then 404 on every route, the file gone from STORAGE_DIR', async () => {
     const storedKey = `${user.id}/${idB}.jpg`;
     expect(await listStoredFiles(env.STORAGE_DIR)).toContain(storedKey);
 
-    expect((await call('DELETE', `/v1/receipts/${idB}`)).status).toBe(204);
+    expect((await call('DELETE', `/v1/receipts/${idB}?permanent=true`)).status).toBe(204);
 
     for (const [method, path] of [
       ['GET', `/v1/receipts/${idB}`],

@@ -59,6 +59,8 @@ describe('accounts and tokens', () => {
     expect(created.body).toEqual({
       id: expect.any(String),
       email: 'ada@example.com',
+      // The first account of an installation is its admin (issue 11).
+      role: 'admin',
       createdAt: expect.any(String),
     });
 
@@ -123,6 +125,8 @@ describe('accounts and tokens', () => {
     const second = (
       await call('POST', '/v1/auth/refresh', { body: { refreshToken: first.refreshToken } })
     ).body;
+    // Used once, so its session's validity is cached: the revocation must reach the cache too.
+    expect((await me(second.accessToken)).status).toBe(200);
 
     const reuse = await call('POST', '/v1/auth/refresh', {
       body: { refreshToken: first.refreshToken },

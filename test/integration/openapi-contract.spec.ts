@@ -107,6 +107,7 @@ describe('OpenAPI contract', () => {
       'OCR_FAILED',
       'EXTRACTION_FAILED',
       'TIMEOUT',
+      'DEPENDENCY_UNAVAILABLE',
     ]);
     expect(schemas.ErrorCode.enum).toEqual(
       expect.arrayContaining(['VALIDATION_FAILED', 'RECEIPT_NOT_FOUND']),

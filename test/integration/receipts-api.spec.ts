@@ -232,10 +232,15 @@ describe('receipts API', () => {
       );
       expect(await redis.exists(cacheKey(id))).toBe(1);
 
-      const deleted = await call('DELETE', `/v1/receipts/${id}`, alice.token);
-      expect(deleted.status).toBe(204);
+      // To the trash: the cached copy goes at once, the row and file stay until purged.
+      const trashed = await call('DELETE', `/v1/receipts/${id}`, alice.token);
+      expect(trashed.status).toBe(204);
       expect(await redis.exists(cacheKey(id))).toBe(0);
       expect((await call('GET', `/v1/receipts/${id}`, alice.token)).status).toBe(404);
+      expect(await listStoredFiles(join(env.STORAGE_DIR, alice.id))).toContain(`${id}.jpg`);
+
+      const deleted = await call('DELETE', `/v1/receipts/${id}?permanent=true`, alice.token);
+      expect(deleted.status).toBe(204);
       expect(
         await queryDatabase(env.DATABASE_URL, 'SELECT id FROM receipts WHERE id = $1', [id]),
       ).toEqual([]);

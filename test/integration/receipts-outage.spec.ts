@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/database/run-migrations.js';
 import { RECEIPTS_QUEUE } from '../../src/receipts/jobs/receipt-jobs.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
-import type { HttpResult } from '../utils/http.js';
 import { listStoredFiles } from '../utils/list-stored-files.js';
 import { pollUntil } from '../utils/poll-until.js';
 import { queryDatabase } from '../utils/query-database.js';
@@ -16,6 +15,7 @@ import { registerUser, type RegisteredUser } from '../utils/register-user.js';
 import { startPostgres, type PostgresHandle } from '../utils/start-postgres.js';
 import { startRedis, type RedisHandle } from '../utils/start-redis.js';
 import { startStreamingUpload } from '../utils/start-streaming-upload.js';
+import { expectUnavailable } from '../utils/expect-unavailable.js';
 import { useTestEnv } from '../utils/test-env.js';
 import { uploadFile } from '../utils/upload-file.js';
 
@@ -27,18 +27,6 @@ const JPEG = readFile(join(import.meta.dirname, '../fixtures/receipts/uk-cafe.jp
 const uniqueJpeg = async () => Buffer.concat([await JPEG, randomBytes(16)]);
 // Past the bytes the API holds back to sniff the type, so the staging file has been written.
 const HEAD_BYTES = 16 * 1024;
-
-function expectUnavailable(res: HttpResult): void {
-  expect(res.status).toBe(503);
-  expect(res.body).toMatchObject({
-    statusCode: 503,
-    code: 'DEPENDENCY_UNAVAILABLE',
-    requestId: expect.any(String),
-  });
-  const retryAfter = Number(res.headers.get('retry-after'));
-  expect(retryAfter).toBeGreaterThan(0);
-  expect(retryAfter).toBeLessThanOrEqual(2);
-}
 
 /** Waits until an upload in flight has reached storage (its staging file has bytes). */
 async function waitForStagingFile(storageDir: string): Promise<void> {

@@ -236,7 +236,11 @@ describe('POST /v1/receipts refuses bad input', () => {
 
         // Clean up so the next case uploads the same bytes as a new receipt, not a duplicate.
         expect(
-          (await http(api.baseUrl, 'DELETE', `/v1/receipts/${id}`, { token: user.token })).status,
+          (
+            await http(api.baseUrl, 'DELETE', `/v1/receipts/${id}?permanent=true`, {
+              token: user.token,
+            })
+          ).status,
         ).toBe(204);
         expect(await listStoredFiles(env.STORAGE_DIR)).toEqual([...before].sort());
       },

@@ -14,6 +14,9 @@ describe('receipt reconciler', () => {
   let ownerId: string;
   let reconciler: import('../../src/receipts/jobs/receipt-reconciler.js').ReceiptReconciler;
   let producer: import('../../src/receipts/jobs/receipt-jobs.producer.js').ReceiptJobsProducer;
+  let events: import('../../src/receipts/events/receipt-events.js').ReceiptEvents;
+  let redis: import('ioredis').Redis;
+  let lockKey: string;
 
   const insertReceipt = async (
     status: string,
@@ -51,15 +54,23 @@ describe('receipt reconciler', () => {
     env = await useTestEnv({ STUCK_PROCESSING_MS: '600000' });
     const { CoreModule } = await import('../../src/core.module.js');
     const { ReceiptsModule } = await import('../../src/receipts/receipts.module.js');
+    const { WebhooksModule } = await import('../../src/webhooks/webhooks.module.js');
     const { ReceiptReconciler } = await import('../../src/receipts/jobs/receipt-reconciler.js');
+    const { ReceiptFailures } = await import('../../src/receipts/jobs/receipt-failures.js');
+    const { ReceiptEvents } = await import('../../src/receipts/events/receipt-events.js');
+    const { CacheKeys } = await import('../../src/cache/cache-keys.js');
+    const { REDIS_CLIENT } = await import('../../src/cache/redis.constants.js');
     const { ReceiptJobsProducer } =
       await import('../../src/receipts/jobs/receipt-jobs.producer.js');
     const moduleRef = await Test.createTestingModule({
-      imports: [CoreModule, ReceiptsModule],
-      providers: [ReceiptReconciler],
+      imports: [CoreModule, ReceiptsModule, WebhooksModule],
+      providers: [ReceiptReconciler, ReceiptFailures],
     }).compile();
     ctx = await moduleRef.init();
     reconciler = ctx.get(ReceiptReconciler);
+    events = ctx.get(ReceiptEvents);
+    lockKey = ctx.get(CacheKeys).reconcilerLock();
+    redis = ctx.get(REDIS_CLIENT);
     producer = ctx.get(ReceiptJobsProducer);
     ownerId = (
       await queryDatabase(
@@ -97,11 +108,22 @@ describe('receipt reconciler', () => {
     const result = await reconciler.runOnce();
     expect(result.timedOut).toEqual([stuck]);
     expect(await statusOf(stuck)).toEqual({ status: 'failed', error_code: 'TIMEOUT' });
+    // A client watching the stream hears the end too (issue 8, defect 7).
+    const logged = await events.replay(stuck, '0-0');
+    expect(logged.map((e) => e.type)).toEqual(['failed']);
+    expect(logged[0]?.data).toMatchObject({ progress: 100, error: { code: 'TIMEOUT' } });
   });
 
-  it('runs on one worker at a time', async () => {
+  it('runs on one worker at a time: a pass while another holds the lock does nothing', async () => {
     const lost = await insertReceipt('queued', 5);
-    const [a, b] = await Promise.all([reconciler.runOnce(), reconciler.runOnce()]);
-    expect([...a.requeued, ...b.requeued].filter((id) => id === lost)).toHaveLength(1);
+    await redis.set(lockKey, 'another-worker', 'PX', 60_000);
+    expect(await reconciler.runOnce()).toEqual({ requeued: [], timedOut: [] });
+    expect(await producer.hasLiveJob(lost)).toBe(false);
+    // Its lock is not ours to release: it is still there after our pass.
+    expect(await redis.get(lockKey)).toBe('another-worker');
+
+    await redis.del(lockKey);
+    expect((await reconciler.runOnce()).requeued).toContain(lost);
+    expect(await redis.get(lockKey)).toBeNull();
   });
 });

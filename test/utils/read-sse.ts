@@ -105,3 +105,23 @@ export async function readSse(url: string, options: ReadSseOptions = {}): Promis
     clearTimeout(timer);
   }
 }
+
+/**
+ * Starts reading a stream and also says when its first event arrived, i.e. when the server has
+ * taken the request and the client is listening (for tests that must act only after that).
+ */
+export function openSse(
+  url: string,
+  options: ReadSseOptions = {},
+): { opened: Promise<void>; result: Promise<SseResult> } {
+  let opened!: () => void;
+  const openedPromise = new Promise<void>((resolve) => (opened = resolve));
+  const result = readSse(url, {
+    ...options,
+    onEvent: (event) => {
+      opened();
+      options.onEvent?.(event);
+    },
+  });
+  return { opened: openedPromise, result };
+}

@@ -1,50 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { type SourceProcess, spawnSourceProcess } from './spawn-source-process.js';
 
-const REPO = join(import.meta.dirname, '../..');
+export type WorkerProcess = SourceProcess;
 
-export interface WorkerProcess {
-  readonly child: ChildProcess;
-  /** Everything it printed so far (stdout and stderr), for failure messages. */
-  output(): string;
-  /** Resolves with the exit code or signal once the process is gone. */
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** SIGKILL: no shutdown hooks, no lock release, as a crashed or OOM-killed worker. */
-  kill9(): Promise<void>;
-  /** SIGTERM: the graceful shutdown `worker.ts` installs. */
-  stop(): Promise<void>;
-}
-
-/**
- * The real worker entrypoint (`src/worker.ts`) in its own Node process, compiled on the fly
- * by register-ts-hooks.ts, so a test can kill it like a crash would. Runs with this
- * process's environment: call `useTestEnv()` first.
- */
+/** The real worker entrypoint (`src/worker.ts`) in its own Node process. */
 export function spawnWorkerProcess(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn(
-    process.execPath,
-    ['--import', './test/utils/register-ts-hooks.ts', 'src/worker.ts'],
-    {
-      cwd: REPO,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  const signal = async (name: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(name);
-    await exited;
-  };
-  return {
-    child,
-    output: () => output,
-    exited,
-    kill9: () => signal('SIGKILL'),
-    stop: () => signal('SIGTERM'),
-  };
+  return spawnSourceProcess('src/worker.ts', env);
 }

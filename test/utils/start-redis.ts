@@ -7,6 +7,10 @@ export interface RedisHandle {
   stop(): Promise<void>;
   /** Brings a stopped server back on the same port. */
   start(): Promise<void>;
+  /** SIGSTOP: connections stay open and nothing is answered (a frozen server, a partition). */
+  freeze(): void;
+  /** SIGCONT after freeze(). */
+  thaw(): void;
   /** Stops the server and deletes its folder. */
   teardown(): Promise<void>;
 }

@@ -9,6 +9,8 @@ export interface UploadOptions {
   contentType?: string;
   /** Extra text fields, sent before the file. */
   fields?: Record<string, string>;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 /** POST /v1/receipts with one `file` part holding `data`. */
@@ -31,6 +33,6 @@ export function uploadFile(
   return http(baseUrl, 'POST', '/v1/receipts', {
     token: options.token,
     rawBody: body,
-    headers: { 'content-type': contentType },
+    headers: { ...options.headers, 'content-type': contentType },
   });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type User } from './api/api';
 import { onSessionChange } from './api/http';
+import { AccountPage } from './pages/account-page';
 import { AuthPage } from './pages/auth-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ReceiptPage } from './pages/receipt-page';
@@ -94,6 +95,8 @@ export function App() {
           <ReviewPage />
         ) : pathname === '/stats' ? (
           <StatsPage />
+        ) : pathname === '/account' ? (
+          <AccountPage user={session.user} />
         ) : receiptMatch ? (
           <ReceiptPage id={receiptMatch[1]} key={receiptMatch[1]} />
         ) : (
@@ -128,7 +131,9 @@ function Header({ user, onSignOut }: { user?: User; onSignOut?: () => Promise<vo
       )}
       {user && (
         <div class="account">
-          <span class="who">{user.email}</span>
+          <a class="who" href="/account" onClick={followLink}>
+            {user.email}
+          </a>
           <button type="button" class="secondary" onClick={() => void onSignOut?.()}>
             Sign out
           </button>

@@ -64,6 +64,11 @@ export interface UploadOptions {
   filename?: string;
   note?: string;
   tags?: string[];
+  /**
+   * Makes retries safe: the same key and file within 24 h answer with the first response
+   * instead of creating a second receipt. A UUID per file is ideal.
+   */
+  idempotencyKey?: string;
 }
 
 /**
@@ -80,6 +85,7 @@ export async function uploadReceipt(
   if (options.note !== undefined) form.append('note', options.note);
   if (options.tags?.length) form.append('tags', options.tags.join(','));
   const { data, error, response } = await client.POST('/v1/receipts', {
+    params: { header: { 'Idempotency-Key': options.idempotencyKey } },
     body: { file },
     bodySerializer: () => form,
   });

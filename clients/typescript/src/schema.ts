@@ -160,6 +160,112 @@ export interface paths {
         get: operations["MeController_me"];
         put?: never;
         post?: never;
+        /**
+         * Delete your account and everything in it
+         * @description Removes the account, its sessions (every token stops working at once), receipts, files, tags, history, search entries and cached copies. It cannot be undone: export first.
+         */
+        delete: operations["AccountDataController_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every queue with its job counts per state and whether it is paused */
+        get: operations["AdminQueuesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/queues/{name}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause a queue for every worker (jobs in progress finish) */
+        post: operations["AdminQueuesController_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/queues/{name}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a paused queue */
+        post: operations["AdminQueuesController_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/queues/{name}/retry-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry the failed jobs of a queue (up to 1000 at a time) */
+        post: operations["AdminQueuesController_retryFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/queues/{name}/clean-completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove the completed jobs kept in a queue */
+        post: operations["AdminQueuesController_cleanCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Jobs in one state (default failed), newest first, with reasons */
+        get: operations["AdminQueuesController_jobs"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -197,7 +303,10 @@ export interface paths {
         get: operations["ReceiptsController_get"];
         put?: never;
         post?: never;
-        /** Delete a receipt with its file */
+        /**
+         * Move a receipt to the trash (or, with permanent=true, delete it and its file now)
+         * @description A trashed receipt is hidden from lists, search, stats and exports, can be restored from GET /v1/trash, and is purged TRASH_RETENTION_DAYS later. permanent=true also empties it from the trash.
+         */
         delete: operations["ReceiptsController_delete"];
         options?: never;
         head?: never;
@@ -443,6 +552,103 @@ export interface paths {
         patch: operations["TagsController_rename"];
         trace?: never;
     };
+    "/v1/trash": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Receipts in the trash, most recently deleted first
+         * @description DELETE /v1/receipts/{id} moves a receipt here; it is purged for good TRASH_RETENTION_DAYS later (see purgeAfter), or at once with DELETE …?permanent=true.
+         */
+        get: operations["TrashController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receipts/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a receipt out of the trash */
+        post: operations["TrashController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/receipts.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your receipts as CSV, one row each
+         * @description Takes the search filters of GET /v1/receipts (never the trash), newest first. RFC 4180 with a header row, UTF-8 (`bom=true` adds a byte order mark for Excel); text cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them as formulas. Streamed from a database cursor: any number of receipts in constant memory.
+         */
+        get: operations["ExportsController_receipts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/line-items.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The line items of your receipts as CSV, one row per item
+         * @description Takes the search filters of GET /v1/receipts (never the trash), newest first. RFC 4180 with a header row, UTF-8 (`bom=true` adds a byte order mark for Excel); text cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them as formulas. Streamed from a database cursor: any number of receipts in constant memory.
+         */
+        get: operations["ExportsController_lineItems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/receipts.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Both CSVs plus the original files, as one ZIP
+         * @description receipts.csv, line-items.csv and originals/YYYY-MM-DD_merchant_total.ext for every matching receipt (undated, unknown and no-total stand in for missing values; clashes get _2, _3 …). Streamed.
+         */
+        get: operations["ExportsController_zip"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -516,6 +722,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything you own as one JSON document
+         * @description `{ exportedAt, user, tags, receipts: [...] }`: every receipt (the trash too) as stored — record, corrections, OCR text and lines, timings — with its history. Streamed. The original files are in GET /v1/exports/receipts.zip.
+         */
+        get: operations["AccountDataController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -524,7 +750,7 @@ export interface components {
          * @description Stable, machine-readable code
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_REFUSED" | "WEBHOOK_LIMIT_REACHED";
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "QUEUE_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_REFUSED" | "WEBHOOK_LIMIT_REACHED" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
         /** @description The body of every error response */
         Error: {
             /** @example 404 */
@@ -567,6 +793,11 @@ export interface components {
             id: string;
             /** @example ada@example.com */
             email: string;
+            /**
+             * @description Stored role; ADMIN_EMAILS may grant admin rights on top
+             * @enum {string}
+             */
+            role: "user" | "admin";
             createdAt: string;
         };
         /** @description An access token and its refresh token */
@@ -599,6 +830,47 @@ export interface components {
              * @example 900
              */
             expiresIn: number;
+        };
+        /** @description Jobs of a queue per state */
+        QueueCounts: {
+            waiting: number;
+            active: number;
+            delayed: number;
+            failed: number;
+            completed: number;
+            paused: number;
+        };
+        /** @description A queue as an operator sees it */
+        QueueSummary: {
+            /** @example receipts */
+            name: string;
+            /** @description Paused for every worker (global pause) */
+            paused: boolean;
+            counts: components["schemas"]["QueueCounts"];
+        };
+        /** @description What an admin action on a queue did */
+        QueueActionResult: {
+            /** @example receipts */
+            queue: string;
+            /** @description Jobs retried or removed (0 for pause and resume) */
+            affected: number;
+        };
+        /** @description A queue job with its state and failure reason */
+        AdminJob: {
+            /** @example receipts */
+            queue: string;
+            /** @description For receipt jobs, the receipt id */
+            id: string;
+            /** @example process-receipt */
+            name: string;
+            /** @enum {string} */
+            state: "waiting" | "active" | "delayed" | "failed" | "completed" | "paused";
+            attemptsMade: number;
+            /** @description Why the last attempt failed */
+            failedReason?: string;
+            /** @description When the job was added (ISO 8601) */
+            createdAt: string;
+            finishedAt?: string;
         };
         /** @enum {string} */
         ReceiptStatus: "queued" | "processing" | "completed" | "needs_review" | "failed";
@@ -968,7 +1240,7 @@ export interface components {
             checks: components["schemas"]["ArithmeticChecks"];
         };
         /** @enum {string} */
-        FailureCode: "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT";
+        FailureCode: "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "DEPENDENCY_UNAVAILABLE";
         /** @description Why processing failed */
         ReceiptError: {
             /** @example OCR_FAILED */
@@ -1249,6 +1521,79 @@ export interface components {
         TagListDto: {
             /** @description By name */
             items: components["schemas"]["TagResponseDto"][];
+        };
+        /** @description A receipt in the trash */
+        TrashedReceipt: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["ReceiptStatus"];
+            /** @description While processing */
+            stage: components["schemas"]["ReceiptStage"] | null;
+            /** @description Percent, at the last stage change */
+            progress: number;
+            /** @description Processing attempts so far */
+            attempts: number;
+            /** @description The client filename (metadata only) */
+            filename: string | null;
+            /**
+             * @description Decided from the bytes, not the client
+             * @example image/jpeg
+             */
+            mimeType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the original, hex */
+            sha256: string;
+            pages: number | null;
+            note: string | null;
+            tags: string[];
+            summary: components["schemas"]["ReceiptSummary"];
+            category: components["schemas"]["ReceiptCategory"];
+            /** @description The weakest confidence (0–1) of merchant, date and total; review least certain first */
+            confidence: number | null;
+            /** @description When the record was confirmed as is */
+            confirmedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Who confirmed it
+             */
+            confirmedBy: string | null;
+            /**
+             * Format: uuid
+             * @description An older receipt with the same merchant, date and total (nothing is deleted)
+             */
+            possibleDuplicateOf: string | null;
+            /** @description When it was moved to the trash */
+            deletedAt: string | null;
+            /** @description Changes on every write; the ETag is built from it */
+            version: number;
+            /** @description The extracted fields, when completed or needs_review; null before that */
+            record: components["schemas"]["ReceiptRecord"] | null;
+            /** @description Why the receipt needs review (arithmetic that does not add up, missing fields) */
+            reviewIssues: string[];
+            /** @description When failed, or the last failed attempt while retrying */
+            error: components["schemas"]["ReceiptError"] | null;
+            /**
+             * @description What read the text: one OCR engine, both combined, the PDF's text layer, or a PDF mixing text and scanned pages
+             * @enum {string|null}
+             */
+            engine: "tesseract" | "ppocr" | "ppocr+tesseract" | "pdf-text" | "mixed" | null;
+            /** @description Per-stage timestamps (…At) and durations (…Ms) of the latest run */
+            timings: components["schemas"]["ReceiptTimings"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            links: components["schemas"]["ReceiptLinks"];
+            /** @description When it will be purged for good (TRASH_RETENTION_DAYS after deletedAt) */
+            purgeAfter: string;
+        };
+        TrashPage: {
+            /** @description Most recently trashed first */
+            items: components["schemas"]["TrashedReceipt"][];
+            /** @description Pass as `cursor` for the next page */
+            nextCursor: string | null;
         };
         /** @enum {string} */
         WebhookEventType: "receipt.completed" | "receipt.needs_review" | "receipt.failed" | "receipt.corrected";
@@ -1743,6 +2088,312 @@ export interface operations {
             };
         };
     };
+    AccountDataController_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueSummary"][];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueActionResult"];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueActionResult"];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_retryFailed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueActionResult"];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_cleanCompleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueActionResult"];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AdminQueuesController_jobs: {
+        parameters: {
+            query?: {
+                state?: "waiting" | "active" | "delayed" | "failed" | "completed" | "paused";
+                /** @description One queue; every queue when absent */
+                queue?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminJob"][];
+                };
+            };
+            /** @description FORBIDDEN: the caller is not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description QUEUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     ReceiptStatsController_stats: {
         parameters: {
             query?: {
@@ -1848,7 +2499,10 @@ export interface operations {
     };
     ReceiptsController_delete: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Delete now (row, file, cache, search entry) instead of moving to the trash */
+                permanent?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -1865,6 +2519,15 @@ export interface operations {
             };
             /** @description RECEIPT_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED: permanent is not true or false */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2341,7 +3004,10 @@ export interface operations {
     ReceiptsController_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Up to 255 printable ASCII characters (a UUID is ideal). The same key and file within 24 h answer with the first response (same id and status, header `Idempotent-Replayed: true`) and create nothing; the same key with another file is 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2369,6 +3035,15 @@ export interface operations {
                     "application/json": components["schemas"]["ReceiptAccepted"];
                 };
             };
+            /** @description IDEMPOTENCY_REQUEST_IN_PROGRESS: the first request with this key is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description FILE_TOO_LARGE */
             413: {
                 headers: {
@@ -2387,7 +3062,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED */
+            /** @description EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2704,6 +3379,269 @@ export interface operations {
             };
         };
     };
+    TrashController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrashPage"];
+                };
+            };
+            /** @description INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    TrashController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description RECEIPT_NOT_FOUND: not in your trash */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ExportsController_receipts: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReceiptStatus"];
+                /** @description Up to 200 characters. Full-text search over merchant, address, OCR text, line items, note, tags and filename; every word must match (as a prefix). Results are ranked by relevance unless another sort is asked for. */
+                q?: string;
+                /** @description Receipt date on or after (ISO 8601) */
+                from?: string;
+                /** @description Receipt date on or before */
+                to?: string;
+                /** @description Total at least (decimal string) */
+                minTotal?: string;
+                /** @description Total at most */
+                maxTotal?: string;
+                /** @description ISO 4217 code */
+                currency?: string;
+                /** @description Merchant name, case-insensitive, exact */
+                merchant?: string;
+                /** @description Repeatable (`tag=a&tag=b`): receipts carrying every one of these tags */
+                tag?: string[];
+                category?: components["schemas"]["Category"];
+                /** @description Only receipts whose checks found issues (or none: false) */
+                hasIssues?: boolean;
+                /** @description Only possible duplicates (or none: false) */
+                duplicates?: boolean;
+                /** @description Start the CSV with a UTF-8 byte order mark, so Excel reads accents right */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a bad filter, from after to, minTotal above maxTotal */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ExportsController_lineItems: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReceiptStatus"];
+                /** @description Up to 200 characters. Full-text search over merchant, address, OCR text, line items, note, tags and filename; every word must match (as a prefix). Results are ranked by relevance unless another sort is asked for. */
+                q?: string;
+                /** @description Receipt date on or after (ISO 8601) */
+                from?: string;
+                /** @description Receipt date on or before */
+                to?: string;
+                /** @description Total at least (decimal string) */
+                minTotal?: string;
+                /** @description Total at most */
+                maxTotal?: string;
+                /** @description ISO 4217 code */
+                currency?: string;
+                /** @description Merchant name, case-insensitive, exact */
+                merchant?: string;
+                /** @description Repeatable (`tag=a&tag=b`): receipts carrying every one of these tags */
+                tag?: string[];
+                category?: components["schemas"]["Category"];
+                /** @description Only receipts whose checks found issues (or none: false) */
+                hasIssues?: boolean;
+                /** @description Only possible duplicates (or none: false) */
+                duplicates?: boolean;
+                /** @description Start the CSV with a UTF-8 byte order mark, so Excel reads accents right */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a bad filter, from after to, minTotal above maxTotal */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ExportsController_zip: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ReceiptStatus"];
+                /** @description Up to 200 characters. Full-text search over merchant, address, OCR text, line items, note, tags and filename; every word must match (as a prefix). Results are ranked by relevance unless another sort is asked for. */
+                q?: string;
+                /** @description Receipt date on or after (ISO 8601) */
+                from?: string;
+                /** @description Receipt date on or before */
+                to?: string;
+                /** @description Total at least (decimal string) */
+                minTotal?: string;
+                /** @description Total at most */
+                maxTotal?: string;
+                /** @description ISO 4217 code */
+                currency?: string;
+                /** @description Merchant name, case-insensitive, exact */
+                merchant?: string;
+                /** @description Repeatable (`tag=a&tag=b`): receipts carrying every one of these tags */
+                tag?: string[];
+                category?: components["schemas"]["Category"];
+                /** @description Only receipts whose checks found issues (or none: false) */
+                hasIssues?: boolean;
+                /** @description Only possible duplicates (or none: false) */
+                duplicates?: boolean;
+                /** @description Start the CSV with a UTF-8 byte order mark, so Excel reads accents right */
+                bom?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/zip attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VALIDATION_FAILED: a bad filter, from after to, minTotal above maxTotal */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     WebhooksController_list: {
         parameters: {
             query?: never;
@@ -2925,6 +3863,33 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"];
                 };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    AccountDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/json attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error: `{ statusCode, code, message, requestId, details? }` */
             default: {

@@ -24,6 +24,8 @@ const UNAVAILABLE_MESSAGES = [
   "Stream isn't writeable",
   'enableOfflineQueue',
   'Redis connection',
+  // ioredis' commandTimeout: a frozen server (REDIS_COMMAND_TIMEOUT_MS)
+  'Command timed out',
 ];
 
 /** True when an error means "PostgreSQL or Redis is not reachable right now". */

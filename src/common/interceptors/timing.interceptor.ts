@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Request, Response } from 'express';
 import { Observable, finalize } from 'rxjs';
 import type { AllConfig } from '../../config/configuration.js';
+import { redactUrl } from '../../logging/redact-url.js';
 
 /**
  * Times every handler and reports it as `Server-Timing: app;dur=…`. `finalize` (not `tap`)
@@ -32,7 +33,7 @@ export class TimingInterceptor implements NestInterceptor {
         if (!res.headersSent) res.setHeader('Server-Timing', `app;dur=${ms.toFixed(1)}`);
         if (ms > this.slowMs) {
           this.logger.warn(
-            { method: req.method, url: req.originalUrl, ms: Math.round(ms) },
+            { method: req.method, url: redactUrl(req.originalUrl), ms: Math.round(ms) },
             'Slow request',
           );
         }

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode } from '../errors/index.js';
+import { assertJsonBodyWithinLimits } from '../request-body/json-body-limits.js';
 
 export interface FieldError {
   field: string;
@@ -14,12 +15,20 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** Bounds a body's shape before class-transformer walks it (recursively). */
+class BoundedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') assertJsonBodyWithinLimits(value);
+    return super.transform(value, metadata);
+  }
+}
+
 /**
  * Unknown properties are refused (422) rather than silently dropped, so a client that sends
  * `id` or `role` learns at once that they are not accepted.
  */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BoundedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

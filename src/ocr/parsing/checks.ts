@@ -12,6 +12,8 @@ export interface CheckInput {
   total: number | null;
   /** A rounding line was printed: cash rounding may move the total by a few cents. */
   rounded: boolean;
+  /** The locale's cash-rounding step in minor units (5: to 0.05); 5 when not given. */
+  cashRoundingStep?: number | null;
 }
 
 /** Printed figures are exact; a cent of slack covers per-line rounding of tax. */
@@ -25,7 +27,7 @@ const ROUNDING_TOLERANCE = 5;
  */
 export function checkArithmetic(input: CheckInput): ArithmeticChecks {
   const issues: string[] = [];
-  const tolerance = input.rounded ? ROUNDING_TOLERANCE : TOLERANCE;
+  const tolerance = input.rounded ? (input.cashRoundingStep ?? ROUNDING_TOLERANCE) : TOLERANCE;
   const itemsSum =
     input.items.length > 0 ? input.items.reduce((sum, amount) => sum + amount, 0) : null;
 

@@ -4,6 +4,8 @@
  * a numeric date is ambiguous.
  */
 
+import { MONTHS } from './locales/index.js';
+
 export type DayMonthOrder = 'dmy' | 'mdy';
 
 export interface DateMatch {
@@ -26,84 +28,7 @@ export interface TimeMatch {
 const MIN_YEAR = 1990;
 const MAX_YEAR = 2099;
 
-const MONTHS: Record<string, number> = {
-  JAN: 1,
-  JANUARY: 1,
-  JANUARI: 1,
-  JANVIER: 1,
-  JANUAR: 1,
-  ENE: 1,
-  ENERO: 1,
-  FEB: 2,
-  FEBRUARY: 2,
-  FEBRUARI: 2,
-  FEBRUAR: 2,
-  FEV: 2,
-  FEVRIER: 2,
-  FEBRERO: 2,
-  MAR: 3,
-  MARCH: 3,
-  MARET: 3,
-  MARS: 3,
-  MAERZ: 3,
-  MÄRZ: 3,
-  MRZ: 3,
-  MÄR: 3,
-  MARZO: 3,
-  APR: 4,
-  APRIL: 4,
-  AVR: 4,
-  AVRIL: 4,
-  ABR: 4,
-  ABRIL: 4,
-  MAY: 5,
-  MEI: 5,
-  MAI: 5,
-  MAYO: 5,
-  JUN: 6,
-  JUNE: 6,
-  JUNI: 6,
-  JUIN: 6,
-  JUNIO: 6,
-  JUL: 7,
-  JULY: 7,
-  JULI: 7,
-  JUIL: 7,
-  JUILLET: 7,
-  JULIO: 7,
-  AUG: 8,
-  AUGUST: 8,
-  AGU: 8,
-  AGUSTUS: 8,
-  AOUT: 8,
-  AGO: 8,
-  AGOSTO: 8,
-  SEP: 9,
-  SEPT: 9,
-  SEPTEMBER: 9,
-  SEPTEMBRE: 9,
-  SEPTIEMBRE: 9,
-  OCT: 10,
-  OCTOBER: 10,
-  OKT: 10,
-  OKTOBER: 10,
-  OCTOBRE: 10,
-  OCTUBRE: 10,
-  NOV: 11,
-  NOVEMBER: 11,
-  NOVEMBRE: 11,
-  NOVIEMBRE: 11,
-  DEC: 12,
-  DECEMBER: 12,
-  DES: 12,
-  DESEMBER: 12,
-  DEZ: 12,
-  DEZEMBER: 12,
-  DECEMBRE: 12,
-  DIC: 12,
-  DICIEMBRE: 12,
-};
-
+/** Every locale's month names, longest first so "SEPTEMBER" is not read as "SEP". */
 const MONTH_NAME = `(${Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join('|')})\\.?`;

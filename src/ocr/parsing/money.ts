@@ -1,10 +1,11 @@
 /**
- * Money in integer minor units (cents): parsing printed amounts in either `1,234.56` or
- * `1.234,56` style, and formatting back to decimal strings. No floats anywhere.
+ * Money in integer minor units of its currency (cents for most; yen have none, Kuwaiti dinars
+ * three): parsing printed amounts in either `1,234.56` or `1.234,56` style, and formatting back
+ * to decimal strings. No floats anywhere.
  */
 
 export interface AmountMatch {
-  /** Integer minor units (two decimals), negative for `-1.77`, `1.77-` or `(1.77)`. */
+  /** Integer minor units, negative for `-1.77`, `1.77-` or `(1.77)`. */
   minor: number;
   /** Whether the amount was printed with a decimal part. */
   decimals: boolean;
@@ -14,7 +15,7 @@ export interface AmountMatch {
   end: number;
 }
 
-const CURRENCY_TOKEN = String.raw`(?:US\$|S\$|A\$|C\$|NZ\$|HK\$|RM|MYR|USD|EUR|GBP|SGD|AUD|CAD|NZD|HKD|IDR|Rp|CHF|Fr\.|JPY|INR|Rs\.?|PHP|THB|\$|€|£|¥|₹|₱|฿)`;
+const CURRENCY_TOKEN = String.raw`(?:US\$|S\$|A\$|C\$|NZ\$|HK\$|RM|MYR|USD|EUR|GBP|SGD|AUD|CAD|NZD|HKD|IDR|Rp|CHF|Fr\.|JPY|INR|Rs\.?|PHP|THB|KWD|BHD|OMR|\$|€|£|¥|₹|₱|฿)`;
 
 /**
  * An optional sign and currency, a digit cluster, an optional trailing currency or sign.
@@ -37,13 +38,13 @@ function normaliseAmountText(text: string): string {
     .replace(/(\d[.,])([Oo])(\d)(?!\w)/g, '$10$3');
 }
 
-/** Every amount-like number in a line, left to right. */
-export function findAmounts(text: string): AmountMatch[] {
+/** Every amount-like number in a line, left to right, in minor units of `minorUnits` digits. */
+export function findAmounts(text: string, minorUnits = 2): AmountMatch[] {
   const matches: AmountMatch[] = [];
   for (const match of normaliseAmountText(text).matchAll(AMOUNT)) {
     const [whole, open, leadingSign, prefix, innerSign, digits, suffix, trailingSign, close] =
       match;
-    const parsed = parseDigits(digits);
+    const parsed = parseDigits(digits, minorUnits);
     if (!parsed) continue;
     const negative = Boolean(leadingSign || innerSign || trailingSign || (open && close));
     matches.push({
@@ -59,29 +60,45 @@ export function findAmounts(text: string): AmountMatch[] {
 
 /**
  * Reads a digit cluster. The last separator is a decimal point when one or two digits follow
- * it, whichever character it is (OCR often reads "." as ","); groups of exactly three digits
- * are thousands. Anything else (a date like 14.03.2024, an id) is not an amount.
+ * it (up to three for a three-decimal currency: "1.250" dinars), whichever character it is
+ * (OCR often reads "." as ","); other groups of exactly three digits are thousands. Anything
+ * else (a date like 14.03.2024, an id) is not an amount. Printed decimals beyond the currency's
+ * minor units (yen printed "1500.00") are rounded away.
  */
-export function parseDigits(cluster: string): { minor: number; decimals: boolean } | null {
-  const decimal = /^(.*?)[.,](\d{1,2})$/.exec(cluster);
+export function parseDigits(
+  cluster: string,
+  minorUnits = 2,
+): { minor: number; decimals: boolean } | null {
+  const decimal = (minorUnits === 3 ? /^(.*?)[.,](\d{1,3})$/ : /^(.*?)[.,](\d{1,2})$/).exec(
+    cluster,
+  );
   const integerPart = decimal ? decimal[1] : cluster;
   if (!/^\d{1,3}(?:[.,]\d{3})*$/.test(integerPart) && !/^\d+$/.test(integerPart)) return null;
   const units = Number(integerPart.replace(/[.,]/g, ''));
-  if (!Number.isSafeInteger(units * 100)) return null;
-  const cents = decimal ? Number(decimal[2].padEnd(2, '0')) : 0;
-  return { minor: units * 100 + cents, decimals: Boolean(decimal) };
+  const scale = 10 ** minorUnits;
+  if (!Number.isSafeInteger(units * scale)) return null;
+  const fraction = decimal ? decimal[2] : '';
+  const minor =
+    minorUnits === 0
+      ? Math.round(Number(`0.${fraction || '0'}`))
+      : Number(fraction.padEnd(minorUnits, '0'));
+  return { minor: units * scale + minor, decimals: Boolean(decimal) };
 }
 
 /** Parses a whole string as one amount ("1.234,56", "-£1.77"); null if it is not exactly one. */
-export function parseAmount(text: string): number | null {
-  const found = findAmounts(text.trim());
+export function parseAmount(text: string, minorUnits = 2): number | null {
+  const found = findAmounts(text.trim(), minorUnits);
   return found.length === 1 ? found[0].minor : null;
 }
 
-export function formatMinor(minor: number): string {
+/** Minor units as a decimal string with the currency's decimals: "12.50", "1500", "1.250". */
+export function formatMinor(minor: number, minorUnits = 2): string {
   const sign = minor < 0 ? '-' : '';
   const absolute = Math.abs(minor);
-  return `${sign}${Math.trunc(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
+  if (minorUnits === 0) return `${sign}${absolute}`;
+  const scale = 10 ** minorUnits;
+  const fraction = String(absolute % scale).padStart(minorUnits, '0');
+  return `${sign}${Math.trunc(absolute / scale)}.${fraction}`;
 }
 
 /** Percent rate printed on a tax line ("8.25%", "19 %", "6%"), as a decimal string. */

@@ -77,7 +77,7 @@ describe('parseReceipt rules', () => {
   it('prefers the amount due over subtotal, tax, tendered cash and change', () => {
     const record = parse(
       'SHOP SDN BHD',
-      '01/02/2018',
+      'DATE 01/02/2018',
       'SUB TOTAL  18.87',
       'GST 6%  1.13',
       'TOTAL INCL GST  20.00',
@@ -162,7 +162,7 @@ describe('parseReceipt rules', () => {
   it('flags arithmetic that does not add up instead of failing', () => {
     const record = parse(
       'A SHOP',
-      '01/02/2018',
+      'DATE 01/02/2018',
       'ITEM ONE  5.00',
       'ITEM TWO  6.00',
       'SUBTOTAL  12.00',

@@ -1,6 +1,7 @@
 /**
- * The structured record extracted from a receipt. Money is a decimal string with two
- * decimals ("12.50", "-1.77"), never a float; it is computed in integer minor units.
+ * The structured record extracted from a receipt. Money is a decimal string with the
+ * currency's minor units ("12.50", "-1.77"; "1500" yen, "3.750" dinars), never a float; it is
+ * computed in integer minor units.
  */
 
 /**
@@ -22,7 +23,11 @@ export interface FieldSource {
 
 export interface Field<T> {
   value: T | null;
-  /** 0..1: how likely the value is right, ordering right values above wrong ones. */
+  /**
+   * 0..1: how likely the value is right, ordering right values above wrong ones. Calibrated
+   * for merchant name, address, date and total (calibration.ts): 0.8 or more is right at least
+   * 95% of the time on the development set.
+   */
   confidence: number;
   source: FieldSource | null;
 }

@@ -14,14 +14,10 @@ import {
 import { CATEGORIES, type Category } from '../categories/categories.js';
 import { ReceiptStatus } from '../receipt-status.js';
 import { CURRENCY_CODES } from '../records/currencies.js';
+import { queryArray, queryBoolean } from './query-transforms.js';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const AMOUNT = /^-?\d{1,12}(\.\d{1,4})?$/;
-
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-const toArray = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : Array.isArray(value) ? value : [value];
 
 /**
  * The filters shared by the list, stats and exports. Each is served by an index (see the
@@ -83,7 +79,7 @@ export class ReceiptFiltersQuery {
     description: 'Repeatable (`tag=a&tag=b`): receipts carrying every one of these tags',
   })
   @IsOptional()
-  @Transform(toArray)
+  @Transform(queryArray)
   @IsArray()
   @ArrayMaxSize(10)
   @IsString({ each: true })
@@ -98,13 +94,13 @@ export class ReceiptFiltersQuery {
 
   @ApiPropertyOptional({ description: 'Only receipts whose checks found issues (or none: false)' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'hasIssues must be true or false' })
   hasIssues?: boolean;
 
   @ApiPropertyOptional({ description: 'Only possible duplicates (or none: false)' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'duplicates must be true or false' })
   duplicates?: boolean;
 }

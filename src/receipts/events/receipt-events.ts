@@ -94,6 +94,11 @@ export class ReceiptEvents implements OnModuleDestroy {
     };
   }
 
+  /** Live listeners of one receipt in this process (leak checks, metrics). */
+  listenerCount(receiptId: string): number {
+    return this.listeners.get(this.keys.receiptEvents(receiptId))?.size ?? 0;
+  }
+
   onModuleDestroy(): void {
     this.listeners.clear();
   }

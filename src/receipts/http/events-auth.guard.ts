@@ -32,8 +32,7 @@ export class EventsAuthGuard extends BearerAuthGuard {
     } else {
       if (typeof token !== 'string')
         throw new AppError(ErrorCode.UNAUTHORIZED, 'The events token is invalid or expired');
-      const ownerId = await this.tokens.verify(token, receiptId);
-      req.user = { id: ownerId, email: '', sessionId: '' } satisfies AuthUser;
+      req.user = await this.tokens.verify(token, receiptId);
     }
     const ownerId = (req.user as AuthUser).id;
     if (!UUID.test(receiptId) || !(await this.receipts.findByIdForOwner(receiptId, ownerId))) {

@@ -3,12 +3,16 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import type { AllConfig } from '../../config/configuration.js';
+import { ActiveSessions } from '../../auth/active-sessions.js';
+import type { AuthUser } from '../../auth/auth-user.js';
 
 const TYPE = 'receipt-events';
 export const EVENTS_TOKEN_TTL_SECONDS = 300;
 
 interface EventsTokenClaims {
   sub: string;
+  /** The login session it was issued in: logging out ends the token too. */
+  sid: string;
   rid: string;
   typ: typeof TYPE;
 }
@@ -24,11 +28,17 @@ export class EventsTokenService {
   constructor(
     private readonly jwt: JwtService,
     private readonly config: ConfigService<AllConfig, true>,
+    private readonly sessions: ActiveSessions,
   ) {}
 
-  issue(ownerId: string, receiptId: string): Promise<string> {
+  issue(owner: AuthUser, receiptId: string): Promise<string> {
     const auth = this.config.getOrThrow('auth', { infer: true });
-    const claims: EventsTokenClaims = { sub: ownerId, rid: receiptId, typ: TYPE };
+    const claims: EventsTokenClaims = {
+      sub: owner.id,
+      sid: owner.sessionId,
+      rid: receiptId,
+      typ: TYPE,
+    };
     return this.jwt.signAsync(claims, {
       secret: auth.jwtSecret,
       algorithm: 'HS256',
@@ -38,8 +48,8 @@ export class EventsTokenService {
     });
   }
 
-  /** The owner id, when the token is valid for this receipt. */
-  async verify(token: string, receiptId: string): Promise<string> {
+  /** The owner, when the token is valid for this receipt and its session is still live. */
+  async verify(token: string, receiptId: string): Promise<AuthUser> {
     const auth = this.config.getOrThrow('auth', { infer: true });
     try {
       const claims = await this.jwt.verifyAsync<EventsTokenClaims>(token, {
@@ -48,8 +58,15 @@ export class EventsTokenService {
         issuer: auth.issuer,
         audience: `${auth.audience}:events`,
       });
-      if (claims.typ === TYPE && claims.rid === receiptId && typeof claims.sub === 'string')
-        return claims.sub;
+      if (
+        claims.typ === TYPE &&
+        claims.rid === receiptId &&
+        typeof claims.sub === 'string' &&
+        typeof claims.sid === 'string'
+      ) {
+        const owner = await this.sessions.find(claims.sub, claims.sid);
+        if (owner) return owner;
+      }
     } catch {
       // fall through: any verification failure is the same 401
     }

@@ -53,9 +53,13 @@ export class ReceiptEventStream {
 
       const start = async () => {
         // Listen first, then look back: nothing published in between is missed.
-        unsubscribe = await this.events.subscribe(receiptId, (event) =>
+        const stopListening = await this.events.subscribe(receiptId, (event) =>
           live ? emit(event) : buffered.push(event),
         );
+        // The client may have hung up while the subscription was being made: the teardown
+        // below ran with nothing to undo, so undo it here or the listener stays forever.
+        if (subscriber.closed) return stopListening();
+        unsubscribe = stopListening;
         if (lastEventId) {
           for (const event of await this.events.replay(receiptId, lastEventId)) emit(event);
           if (subscriber.closed) return;

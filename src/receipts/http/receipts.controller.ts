@@ -48,6 +48,7 @@ import {
   ReceiptResponseDto,
 } from '../dto/receipt.response.dto.js';
 import { UploadReceiptDto } from '../dto/upload-receipt.dto.js';
+import { DeleteReceiptQuery } from '../dto/delete-receipt.query.js';
 import { ReceiptSearchPageDto } from '../dto/receipt-search.response.dto.js';
 import { ReceiptsService } from '../receipts.service.js';
 import { ReceiptSearchService } from '../search/receipt-search.service.js';
@@ -82,6 +83,12 @@ export class ReceiptsController {
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadReceiptDto })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Up to 255 printable ASCII characters (a UUID is ideal). The same key and file within 24 h answer with the first response (same id and status, header `Idempotent-Replayed: true`) and create nothing; the same key with another file is 422 IDEMPOTENCY_KEY_REUSED.',
+  })
   @ApiAcceptedResponse({
     type: ReceiptAcceptedDto,
     description: 'Queued; `Location` points at the receipt',
@@ -93,7 +100,11 @@ export class ReceiptsController {
   })
   @ApiUnprocessableEntityResponse({
     description:
-      'EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED',
+      'EMPTY_FILE, FILE_MISSING, IMAGE_TOO_LARGE, TOO_MANY_PAGES, PDF_ENCRYPTED, FILE_UNREADABLE, VALIDATION_FAILED, IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REUSED',
+  })
+  @ApiConflictResponse({
+    description:
+      'IDEMPOTENCY_REQUEST_IN_PROGRESS: the first request with this key is still running',
   })
   @ApiServiceUnavailableResponse({
     description: 'DEPENDENCY_UNAVAILABLE, with Retry-After; nothing is kept',
@@ -103,8 +114,14 @@ export class ReceiptsController {
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ReceiptAcceptedDto> {
-    const { body, duplicate } = await this.uploads.handle(user.id, req, res, this.cls.getId());
+    const { body, duplicate, replayed } = await this.uploads.handle(
+      user.id,
+      req,
+      res,
+      this.cls.getId(),
+    );
     res.status(duplicate ? 200 : 202).location(body.links.self);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     return body;
   }
 
@@ -153,11 +170,23 @@ export class ReceiptsController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a receipt with its file' })
+  @ApiOperation({
+    summary: 'Move a receipt to the trash (or, with permanent=true, delete it and its file now)',
+    description:
+      'A trashed receipt is hidden from lists, search, stats and exports, can be restored from GET /v1/trash, ' +
+      'and is purged TRASH_RETENTION_DAYS later. permanent=true also empties it from the trash.',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: 'RECEIPT_NOT_FOUND' })
-  delete(@CurrentUser() user: AuthUser, @Param('id', ID) id: string): Promise<void> {
-    return this.receipts.delete(id, user.id);
+  @ApiUnprocessableEntityResponse({
+    description: 'VALIDATION_FAILED: permanent is not true or false',
+  })
+  delete(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ID) id: string,
+    @Query() query: DeleteReceiptQuery,
+  ): Promise<void> {
+    return this.receipts.delete(id, user.id, query.permanent);
   }
 
   @Get(':id/file')
@@ -201,7 +230,7 @@ export class ReceiptsController {
     @Param('id', ID) id: string,
   ): Promise<EventsTokenDto> {
     await this.receipts.findOwned(id, user.id);
-    const token = await this.eventsTokens.issue(user.id, id);
+    const token = await this.eventsTokens.issue(user, id);
     return {
       token,
       expiresIn: EVENTS_TOKEN_TTL_SECONDS,

@@ -4,7 +4,9 @@ import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
 import { CLS_ID, ClsService } from 'nestjs-cls';
 import type { AllConfig } from '../../config/configuration.js';
-import { ReceiptsRepository } from '../receipts.repository.js';
+import { ReceiptFailures } from './receipt-failures.js';
+import { context as otelContext, SpanKind } from '@opentelemetry/api';
+import { contextFromCarrier, inSpan, tracer } from '../../tracing/tracer.js';
 import { type ProcessReceiptPayload, RECEIPTS_QUEUE, ReceiptJob } from './receipt-jobs.js';
 import { ReceiptProcessingService } from './receipt-processing.service.js';
 
@@ -24,7 +26,7 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
   constructor(
     @InjectQueue(RECEIPTS_QUEUE) private readonly queue: Queue<ProcessReceiptPayload>,
     private readonly processing: ReceiptProcessingService,
-    private readonly receipts: ReceiptsRepository,
+    private readonly failures: ReceiptFailures,
     private readonly cls: ClsService,
     private readonly config: ConfigService<AllConfig, true>,
   ) {}
@@ -39,7 +41,7 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
   }
 
   async handle(job: Job<ProcessReceiptPayload>): Promise<string> {
-    const { receiptId, requestId } = job.data ?? {};
+    const { receiptId, requestId, trace } = job.data ?? {};
     if (typeof receiptId !== 'string' || !UUID.test(receiptId)) {
       this.logger.error({ jobId: job.id }, 'malformed job payload; discarded');
       void job.discard();
@@ -47,10 +49,27 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
     }
     const attempts = job.opts.attempts ?? 1;
     const attempt = job.attemptsMade + 1;
-    return this.cls.run(() => {
-      this.cls.set(CLS_ID, requestId ?? `job-${receiptId}`);
-      return this.processing.process(receiptId, { attempt, willRetry: attempt < attempts });
-    });
+    // The upload's trace continues here: the time spent waiting in the queue, then the work.
+    const parent = contextFromCarrier(trace);
+    tracer
+      .startSpan(
+        'receipt.queue_wait',
+        { startTime: job.timestamp, kind: SpanKind.CONSUMER },
+        parent,
+      )
+      .end();
+    return otelContext.with(parent, () =>
+      inSpan(
+        'receipt.process',
+        () =>
+          this.cls.run(() => {
+            this.cls.set(CLS_ID, requestId ?? `job-${receiptId}`);
+            return this.processing.process(receiptId, { attempt, willRetry: attempt < attempts });
+          }),
+        { 'receipt.id': receiptId, 'receipt.attempt': attempt },
+        SpanKind.CONSUMER,
+      ),
+    );
   }
 
   /**
@@ -63,8 +82,10 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
     const receiptId = job.data?.receiptId;
     if (typeof receiptId !== 'string' || !UUID.test(receiptId)) return;
     this.logger.warn({ receiptId }, 'job stalled too often; receipt marked failed');
-    await this.receipts
-      .markFailed(receiptId, 'TIMEOUT', 'Processing was interrupted too many times')
-      .catch(() => undefined);
+    await this.failures
+      .record(receiptId, 'TIMEOUT', 'Processing was interrupted too many times')
+      .catch((failure: Error) =>
+        this.logger.error(`stalled receipt ${receiptId} not marked failed: ${failure.message}`),
+      );
   }
 }

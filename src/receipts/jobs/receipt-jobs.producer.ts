@@ -4,6 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Queue } from 'bull';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import type { AllConfig } from '../../config/configuration.js';
+import { currentTraceCarrier } from '../../tracing/tracer.js';
 import {
   type ReceiptJobPayload,
   RECEIPTS_QUEUE,
@@ -41,6 +42,14 @@ export class ReceiptJobsProducer {
     if (this.queue.client.status !== 'ready') throw unavailable();
   }
 
+  /** Like assertAvailable, and also catches a frozen server: one PING, bounded by a timeout. */
+  async assertResponsive(): Promise<void> {
+    this.assertAvailable();
+    await this.withTimeout(async () => {
+      await this.queue.client.ping();
+    });
+  }
+
   async enqueue(receiptId: string, requestId?: string): Promise<void> {
     const { attempts, backoffMs } = this.config.getOrThrow('queue', { infer: true });
     await this.withTimeout(async () => {
@@ -49,7 +58,7 @@ export class ReceiptJobsProducer {
       if (previous && !(await previous.isActive())) await previous.remove();
       await this.queue.add(
         ReceiptJob.PROCESS,
-        { receiptId, requestId },
+        { receiptId, requestId, trace: currentTraceCarrier() },
         {
           jobId: receiptId,
           attempts,

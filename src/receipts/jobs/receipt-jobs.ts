@@ -11,6 +11,8 @@ export interface ProcessReceiptPayload {
   receiptId: string;
   /** The request that caused the job, so worker logs join it. */
   requestId?: string;
+  /** W3C trace context of the upload (`traceparent`…), so the worker's spans join its trace. */
+  trace?: Record<string, string>;
 }
 
 export interface ReextractReceiptPayload {

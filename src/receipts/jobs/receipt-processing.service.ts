@@ -1,11 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, ErrorCode } from '../../common/errors/index.js';
+import { AppError } from '../../common/errors/index.js';
+import { Metrics } from '../../metrics/metrics.service.js';
+import { inSpan } from '../../tracing/tracer.js';
 import type { ExtractionProgress, ExtractionResult } from '../../ocr/ocr.types.js';
 import { ReceiptExtractor } from '../../ocr/receipt-extractor.js';
 import { ReceiptEvents } from '../events/receipt-events.js';
+import { failureCodeOf, failureMessageOf } from './failure-code.js';
+import { ReceiptFailures } from './receipt-failures.js';
 import { ReceiptCache } from '../receipt-cache.js';
 import type { ReceiptEntity, ReceiptTimings } from '../receipt.entity.js';
-import { type FailureCode, FAILURE_CODES, type ReceiptStage } from '../receipt-status.js';
+import { type ReceiptStage } from '../receipt-status.js';
 import { finaliseRecord } from '../records/finalise-record.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
 import { FileStorage } from '../storage/file-storage.js';
@@ -23,26 +27,6 @@ export type ProcessOutcome = 'completed' | 'needs_review' | 'failed' | 'retrying
 // Progress events are rate-limited: OCR reports many times a second.
 const PROGRESS_EVERY_MS = 250;
 
-const UNPROCESSABLE_FILE = new Set<string>([
-  ErrorCode.IMAGE_TOO_LARGE,
-  ErrorCode.TOO_MANY_PAGES,
-  ErrorCode.PDF_ENCRYPTED,
-  ErrorCode.EMPTY_FILE,
-  ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-]);
-
-function failureCodeOf(error: unknown): FailureCode {
-  const code = error instanceof AppError ? error.code : undefined;
-  if (code && (FAILURE_CODES as readonly string[]).includes(code)) return code as FailureCode;
-  // Refusals found only now (the API checks these too) mean the file cannot be processed.
-  if (code && UNPROCESSABLE_FILE.has(code)) return 'FILE_UNREADABLE';
-  return 'OCR_FAILED';
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof AppError ? error.message : 'The receipt could not be processed';
-}
-
 /**
  * One processing attempt of one receipt: claim it, run the stages (preparing → reading →
  * extracting → saving) with progress, and record how it ended. Used by the queue processor;
@@ -58,7 +42,9 @@ export class ReceiptProcessingService {
     private readonly extractor: ReceiptExtractor,
     private readonly events: ReceiptEvents,
     private readonly cache: ReceiptCache,
+    private readonly failures: ReceiptFailures,
     private readonly webhooks: WebhookEmitter,
+    private readonly metrics: Metrics,
   ) {}
 
   async process(receiptId: string, attempt: AttemptInfo): Promise<ProcessOutcome> {
@@ -66,6 +52,7 @@ export class ReceiptProcessingService {
     if (!receipt) {
       // Deleted, or finished by an earlier run of this job: nothing to do.
       this.logger.log(`receipt ${receiptId} is gone or finished; job skipped`);
+      this.metrics.recordJob('skipped', null);
       return 'skipped';
     }
     await this.cache.invalidate(receiptId);
@@ -75,12 +62,16 @@ export class ReceiptProcessingService {
 
     try {
       await tracker.enter('preparing', 0);
-      const result = await this.extractor.extract(
-        { path: this.storage.localPath(receipt.storageKey), mimeType: receipt.mimeType },
-        { onProgress: (p) => tracker.onProgress(p) },
+      const result = await this.storage.withLocalCopy(receipt.storageKey, (path) =>
+        this.extractor.extract(
+          { path, mimeType: receipt.mimeType },
+          { onProgress: (p) => tracker.onProgress(p) },
+        ),
       );
       await tracker.enter('saving', 0.97);
-      return await this.save(receipt, result, timings, started);
+      return await inSpan('receipt.stage.saving', () =>
+        this.save(receipt, result, timings, started),
+      );
     } catch (error) {
       return this.fail(receipt, error, attempt, timings);
     } finally {
@@ -117,6 +108,8 @@ export class ReceiptProcessingService {
       timings: finished,
     });
     await this.cache.invalidate(receipt.id);
+    this.metrics.stageDuration.observe({ stage: 'saving' }, finished.savingMs / 1000);
+    this.metrics.recordJob(saved ? status : 'skipped', null, result);
     if (!saved) return 'skipped';
     await this.events.publish(receipt.id, status, {
       receiptId: receipt.id,
@@ -142,13 +135,14 @@ export class ReceiptProcessingService {
     timings: ReceiptTimings,
   ): Promise<ProcessOutcome> {
     const code = failureCodeOf(error);
-    const message = messageOf(error);
+    const message = failureMessageOf(error);
     const permanent = error instanceof AppError && error.permanent;
     if (!permanent && attempt.willRetry) {
       this.logger.warn(
         { receiptId: receipt.id, code, err: error },
         `attempt ${attempt.attempt} failed; will retry`,
       );
+      this.metrics.recordJob('retrying', code);
       await this.receipts.markRetrying(receipt.id, code, message);
       await this.cache.invalidate(receipt.id);
       await this.events.publish(receipt.id, 'queued', {
@@ -161,23 +155,10 @@ export class ReceiptProcessingService {
       throw error;
     }
     this.logger.warn({ receiptId: receipt.id, code, err: error }, 'receipt failed');
-    const marked = await this.receipts.markFailed(receipt.id, code, message, {
+    this.metrics.recordJob('failed', code);
+    await this.failures.record(receipt.id, code, message, {
       ...timings,
       finishedAt: new Date().toISOString(),
-    });
-    await this.cache.invalidate(receipt.id);
-    await this.events.publish(receipt.id, 'failed', {
-      receiptId: receipt.id,
-      status: 'failed',
-      error: { code, message },
-    });
-    // Not when the receipt was deleted (or finished) meanwhile: nothing changed.
-    if (!marked) return 'failed';
-    await this.webhooks.receiptFinished({
-      ...receipt,
-      status: 'failed',
-      errorCode: code,
-      errorMessage: message,
     });
     return 'failed';
   }

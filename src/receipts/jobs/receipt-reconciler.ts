@@ -11,10 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { CacheKeys } from '../../cache/cache-keys.js';
 import { REDIS_CLIENT } from '../../cache/redis.constants.js';
 import type { AllConfig } from '../../config/configuration.js';
-import { ReceiptCache } from '../receipt-cache.js';
+import { ReceiptFailures } from './receipt-failures.js';
 import { ReceiptStatus } from '../receipt-status.js';
 import { ReceiptsRepository } from '../receipts.repository.js';
-import { ReceiptEvents } from '../events/receipt-events.js';
 import { ReceiptJobsProducer } from './receipt-jobs.producer.js';
 
 const BATCH = 100;
@@ -38,8 +37,7 @@ export class ReceiptReconciler implements OnApplicationBootstrap, OnApplicationS
   constructor(
     private readonly receipts: ReceiptsRepository,
     private readonly jobs: ReceiptJobsProducer,
-    private readonly cache: ReceiptCache,
-    private readonly events: ReceiptEvents,
+    private readonly failures: ReceiptFailures,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly keys: CacheKeys,
     private readonly config: ConfigService<AllConfig, true>,
@@ -65,7 +63,7 @@ export class ReceiptReconciler implements OnApplicationBootstrap, OnApplicationS
     const { reconcileIntervalMs, stuckProcessingMs } = this.config.getOrThrow('queue', {
       infer: true,
     });
-    const lockKey = `${this.keys.bullPrefix()}:reconciler-lock`;
+    const lockKey = this.keys.reconcilerLock();
     const token = randomUUID();
     const locked = await this.redis.set(
       lockKey,
@@ -99,19 +97,13 @@ export class ReceiptReconciler implements OnApplicationBootstrap, OnApplicationS
         now.getTime() - receipt.startedAt.getTime() > stuckProcessingMs;
       if (stuck) {
         if (
-          await this.receipts.markFailed(
+          await this.failures.record(
             receipt.id,
             'TIMEOUT',
             'Processing took too long and was stopped',
           )
         ) {
           timedOut.push(receipt.id);
-          await this.cache.invalidate(receipt.id);
-          await this.events.publish(receipt.id, 'failed', {
-            receiptId: receipt.id,
-            status: 'failed',
-            error: { code: 'TIMEOUT', message: 'Processing took too long and was stopped' },
-          });
         }
         continue;
       }

@@ -49,16 +49,15 @@ export class ReceiptSearchRepository {
       : SORTS[sort].expression;
   }
 
-  async findPage(
+  /** The query of one page (without the total), as findPage runs it; the bench explains it. */
+  pageQuery(
     ownerId: string,
-    request: SearchPageRequest,
-  ): Promise<{ hits: SearchHit[]; total: number | null }> {
+    request: Omit<SearchPageRequest, 'withTotal'>,
+  ): SelectQueryBuilder<ReceiptEntity> {
     const { filters, sort, order, limit } = request;
     const key = this.sortExpression(sort);
     const direction = order === 'asc' ? 'ASC' : 'DESC';
     const qb = this.filtered(ownerId, filters);
-    const total = request.withTotal ? await qb.clone().getCount() : null;
-
     qb.addSelect(`(${key})::text`, 'sort_value');
     if (filters.q) {
       qb.addSelect(
@@ -70,15 +69,22 @@ export class ReceiptSearchRepository {
       const type = SORTS[sort].type;
       qb.andWhere(
         `(${key}, r.id) ${order === 'asc' ? '>' : '<'} (:afterValue::${type}, :afterId::uuid)`,
-        {
-          afterValue: request.after.value,
-          afterId: request.after.id,
-        },
+        { afterValue: request.after.value, afterId: request.after.id },
       );
     }
     qb.orderBy(key, direction).addOrderBy('r.id', direction).limit(limit);
     if (request.offset) qb.offset(request.offset);
+    return qb;
+  }
 
+  async findPage(
+    ownerId: string,
+    request: SearchPageRequest,
+  ): Promise<{ hits: SearchHit[]; total: number | null }> {
+    const total = request.withTotal
+      ? await this.filtered(ownerId, request.filters).getCount()
+      : null;
+    const qb = this.pageQuery(ownerId, request);
     const { entities, raw } = await qb.getRawAndEntities<{
       sort_value: string;
       snippet?: string;

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { FileStorage, type TempFile } from './file-storage.js';
-
-const KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*\.[a-z0-9]+$/;
+import { assertStorageKey } from './storage-key.js';
 
 /**
  * Files under STORAGE_DIR, which nothing serves statically. Staging files sit in
@@ -41,12 +40,25 @@ export class LocalDiskStorage extends FileStorage {
     return createReadStream(this.localPath(key));
   }
 
+  async withLocalCopy<T>(key: string, work: (path: string) => Promise<T>): Promise<T> {
+    const path = this.localPath(key);
+    await access(path); // a missing file fails here (ENOENT), as it does on object storage
+    return work(path);
+  }
+
   localPath(key: string): string {
     // Keys are generated, but a bad one must never escape the root.
+    assertStorageKey(key);
     const path = resolve(this.root, key);
-    if (!KEY.test(key) || !path.startsWith(this.root + sep))
-      throw new Error(`invalid storage key: ${key}`);
+    if (!path.startsWith(this.root + sep)) throw new Error(`invalid storage key: ${key}`);
     return path;
+  }
+
+  async exists(key: string): Promise<boolean> {
+    return access(this.localPath(key)).then(
+      () => true,
+      () => false,
+    );
   }
 
   async delete(key: string): Promise<void> {

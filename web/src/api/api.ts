@@ -129,6 +129,21 @@ export const api = {
     );
   },
 
+  async webhooks(): Promise<components['schemas']['Webhook'][]> {
+    return ok(await client.GET('/v1/webhooks'));
+  },
+
+  async addWebhook(
+    url: string,
+    events: components['schemas']['WebhookEventType'][],
+  ): Promise<components['schemas']['WebhookCreated']> {
+    return ok(await client.POST('/v1/webhooks', { body: { url, events } }));
+  },
+
+  async deleteWebhook(id: string): Promise<void> {
+    ok(await client.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
+  },
+
   async deleteReceipt(id: string): Promise<void> {
     ok(await client.DELETE('/v1/receipts/{id}', { params: { path: { id } } }));
   },

@@ -1,0 +1,439 @@
+/**
+ * Scaling out, measured (issue 11.7). Starts its own PostgreSQL, Redis and API (built code, as
+ * in production) and then, in one run:
+ *
+ * 1. throughput with 1 and then 2 worker processes (concurrency 1, one recogniser each) on the
+ *    same receipts: receipts per minute and the ratio;
+ * 2. authenticated cached `GET /v1/receipts/{id}` against `GET /health/live` (req/s ratio, p99)
+ *    at 50 connections, with tracing off and then on (an API restarted with OTEL_ENABLED=true,
+ *    exporting to a local OTLP sink), so the cost of tracing is a ratio from the same run;
+ * 3. upload latency for 1 MB files at 20 concurrent (p50, p99);
+ * 4. the API's resident memory while one 20 MB upload streams in.
+ *
+ * Also boot times (spawn → live) and peak RSS of API and workers: the figures behind the
+ * Kubernetes probes and resources. The CPU may be shared: compare ratios, not absolutes.
+ *
+ *   npm run bench:scale -- [--dataset ../shared/datasets/sroie-train] [--receipts 60]
+ *                          [--seconds 10]
+ */
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { BenchClient } from './lib/bench-client.js';
+
+interface Handle {
+  url: string;
+  teardown(): Promise<void>;
+}
+interface PostgresHandle {
+  url(database: string): string;
+  ensureDatabase(name: string): Promise<boolean>;
+  teardown(): Promise<void>;
+}
+
+const { values } = parseArgs({
+  options: {
+    dataset: { type: 'string', default: '../shared/datasets/sroie-train' },
+    receipts: { type: 'string', default: '60' },
+    seconds: { type: 'string', default: '10' },
+  },
+});
+const RECEIPTS = Number(values.receipts);
+const SECONDS = Number(values.seconds);
+const TERMINAL = "('completed', 'needs_review', 'failed')";
+
+/** The repository root, from dist/bench or bench alike. */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return dir;
+}
+const ROOT = findRoot(import.meta.dirname);
+const scriptLib = (name: string) => import(pathToFileURL(join(ROOT, 'scripts/lib', name)).href);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** Resident and peak resident memory (MB) of a process, from /proc. */
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+interface App {
+  child: ChildProcess;
+  bootMs: number;
+  stop(): Promise<void>;
+}
+
+async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  isUp: () => Promise<boolean>,
+): Promise<App> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(ROOT, 'dist/src', script)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
+    if (await isUp().catch(() => false)) break;
+    if (Date.now() - started > 60_000) throw new Error(`${script} did not come up in 60 s`);
+    await sleep(20);
+  }
+  return {
+    child,
+    bootMs: Date.now() - started,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+const liveAt = (url: string) => async () => (await fetch(url)).ok;
+
+async function api<T = unknown>(
+  base: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+/** A fresh user (so no upload is a duplicate of an earlier run's), logged in. */
+function newUser(base: string): Promise<string> {
+  return new BenchClient(base).newUser();
+}
+
+function multipart(
+  data: Buffer | Readable,
+  length: number,
+): { body: Buffer | Readable; headers: Record<string, string> } {
+  const boundary = `----bench${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="receipt.jpg"\r\ncontent-type: image/jpeg\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  const headers = {
+    'content-type': `multipart/form-data; boundary=${boundary}`,
+    'content-length': String(head.length + length + tail.length),
+  };
+  if (Buffer.isBuffer(data)) return { body: Buffer.concat([head, data, tail]), headers };
+  async function* parts() {
+    yield head;
+    for await (const chunk of data) yield chunk as Buffer;
+    yield tail;
+  }
+  return { body: Readable.from(parts()), headers };
+}
+
+async function upload(
+  base: string,
+  token: string,
+  data: Buffer,
+): Promise<{ status: number; ms: number; id?: string }> {
+  const { body, headers } = multipart(data, data.length);
+  const started = performance.now();
+  const res = await fetch(`${base}/v1/receipts`, {
+    method: 'POST',
+    headers: { ...headers, authorization: `Bearer ${token}` },
+    body: body as Buffer,
+  });
+  const json = (await res.json()) as { id?: string };
+  return { status: res.status, ms: performance.now() - started, id: json.id };
+}
+
+/** A real receipt padded after its end marker to `size` bytes; unique bytes each call. */
+function padded(image: Buffer, size: number): Buffer {
+  const pad = Buffer.alloc(Math.max(0, size - image.length));
+  randomBytes(32).copy(pad);
+  return Buffer.concat([image, pad]);
+}
+
+async function loadReceipts(n: number): Promise<Buffer[]> {
+  const dir = join(resolve(values.dataset), 'img');
+  const files = (await readdir(dir))
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .slice(0, n);
+  if (files.length < n) throw new Error(`need ${n} images in ${dir}`);
+  return Promise.all(files.map((f) => readFile(join(dir, f))));
+}
+
+async function measureThroughput(
+  base: string,
+  adminToken: string,
+  db: pg.Client,
+  workerEnv: Record<string, string>,
+  workers: number,
+  images: Buffer[],
+) {
+  const token = await newUser(base);
+  const me = await api<{ id: string }>(base, 'GET', '/v1/me', token);
+  const procs: App[] = [];
+  for (let i = 0; i < workers; i++) {
+    const port = await freePort();
+    const env = { ...workerEnv, METRICS_PORT: String(port) };
+    procs.push(await startProcess('worker.js', env, liveAt(`http://127.0.0.1:${port}/live`)));
+  }
+  // Uploads go in while the queue is paused, so every worker starts on a full queue together.
+  await api(base, 'POST', '/v1/admin/queues/receipts/pause', adminToken);
+  for (const image of images) {
+    const res = await upload(base, token, image);
+    if (res.status !== 202) throw new Error(`upload: ${res.status}`);
+  }
+  const started = Date.now();
+  await api(base, 'POST', '/v1/admin/queues/receipts/resume', adminToken);
+  for (;;) {
+    const { rows } = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM receipts WHERE owner_id = $1 AND status IN ${TERMINAL}`,
+      [me.body.id],
+    );
+    if (Number(rows[0].n) >= images.length) break;
+    await sleep(100);
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const peaks = procs.map((p) => memoryOf(p.child.pid!).peakMb);
+  const boots = procs.map((p) => p.bootMs);
+  await Promise.all(procs.map((p) => p.stop()));
+  await db.end();
+  return { workers, seconds, perMinute: (images.length / seconds) * 60, peaks, boots };
+}
+
+async function cannon(url: string, token?: string) {
+  const result = await autocannon({
+    url,
+    connections: 50,
+    duration: SECONDS,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+  // Counted, not fatal: on a saturated machine a few requests time out or see a 503.
+  return { rps: result.requests.average, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+/** Accepts OTLP/HTTP exports and drops them: a collector that costs the API nothing. */
+function startOtlpSink(): Promise<{ server: Server; url: string }> {
+  return new Promise((resolveSink) => {
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      resolveSink({ server, url: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(ROOT, 'dist/src/main.js'))) throw new Error('run `npm run build` first');
+  const images = await loadReceipts(RECEIPTS);
+  const { startPostgres } = (await scriptLib('postgres.mjs')) as {
+    startPostgres(): Promise<PostgresHandle>;
+  };
+  const { startRedis } = (await scriptLib('redis.mjs')) as { startRedis(): Promise<Handle> };
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  const storage = mkdtempSync(join(tmpdir(), 'rv-bench-storage-'));
+  const sink = await startOtlpSink();
+  const stops: (() => Promise<unknown>)[] = [
+    () => rm(storage, { recursive: true, force: true }),
+    () => postgres.teardown(),
+    () => redis.teardown(),
+    () => new Promise((r) => sink.server.close(r)),
+  ];
+  try {
+    await postgres.ensureDatabase('receipt_vault_bench');
+    const env: Record<string, string> = {
+      NODE_ENV: 'production',
+      DATABASE_URL: postgres.url('receipt_vault_bench'),
+      REDIS_URL: redis.url,
+      JWT_SECRET: randomBytes(48).toString('base64'),
+      STORAGE_DIR: storage,
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      METRICS_TOKEN: randomBytes(24).toString('hex'),
+      // One login per phase; the brute-force limiter is not what is measured.
+      THROTTLE_AUTH_LIMIT: '1000',
+    };
+    const migrate = spawn(
+      process.execPath,
+      [join(ROOT, 'dist/src/database/migration-cli.js'), 'run'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: 'inherit',
+      },
+    );
+    await new Promise((r) => migrate.once('exit', r));
+
+    const base = `http://127.0.0.1:${env.PORT}`;
+    let apiProc = await startProcess('main.js', env, liveAt(`${base}/health/live`));
+    stops.unshift(() => apiProc.stop());
+    const idleApiMb = memoryOf(apiProc.child.pid!).rssMb;
+    // The first account is the admin: it pauses and resumes the queue around each batch.
+    const admin = await newUser(base);
+
+    const workerEnv = { ...env, WORKER_CONCURRENCY: '1', OCR_POOL_SIZE: '1' };
+    console.log(`throughput: ${images.length} receipts, 1 then 2 workers (concurrency 1)`);
+    const one = await measureThroughput(base, admin, await connect(env), workerEnv, 1, images);
+    console.log(
+      `  1 worker : ${one.seconds.toFixed(1)} s, ${one.perMinute.toFixed(1)} receipts/min`,
+    );
+    const two = await measureThroughput(base, admin, await connect(env), workerEnv, 2, images);
+    console.log(
+      `  2 workers: ${two.seconds.toFixed(1)} s, ${two.perMinute.toFixed(1)} receipts/min`,
+    );
+    console.log(`  ratio 2/1: ${(two.perMinute / one.perMinute).toFixed(2)}x`);
+
+    // A finished receipt, read once so the cache holds it.
+    const reader = await newUser(base);
+    const first = await upload(base, reader, images[0]);
+    const readUrl = `${base}/v1/receipts/${first.id}`;
+    const readerPort = await freePort();
+    const pending = await startProcess(
+      'worker.js',
+      { ...workerEnv, METRICS_PORT: String(readerPort) },
+      liveAt(`http://127.0.0.1:${readerPort}/live`),
+    );
+    for (;;) {
+      const r = await api<{ status: string }>(base, 'GET', `/v1/receipts/${first.id}`, reader);
+      if (['completed', 'needs_review', 'failed'].includes(r.body.status)) break;
+      await sleep(100);
+    }
+    await pending.stop();
+
+    console.log(`HTTP: 50 connections, ${SECONDS} s each`);
+    const live = await cannon(`${base}/health/live`);
+    const cached = await cannon(readUrl, reader);
+    const errors = (r: { non2xx: number }) => (r.non2xx ? `, ${r.non2xx} non-2xx` : '');
+    console.log(
+      `  GET /health/live          ${live.rps.toFixed(0)} req/s, p99 ${live.p99} ms${errors(live)}`,
+    );
+    console.log(
+      `  GET /v1/receipts/{id}     ${cached.rps.toFixed(0)} req/s, p99 ${cached.p99} ms${errors(cached)}`,
+    );
+    console.log(`  ratio cached GET / live:  ${(cached.rps / live.rps).toFixed(2)}`);
+
+    console.log('uploads: 1 MB, 20 concurrent, 200 requests');
+    const latencies: number[] = [];
+    let next = 0;
+    // Counted, not fatal: a saturated machine can make the queue time out (503).
+    let refused = 0;
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        while (next < 200) {
+          next++;
+          const res = await upload(base, reader, padded(images[1], 1_000_000));
+          if (res.status === 202) latencies.push(res.ms);
+          else refused++;
+        }
+      }),
+    );
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `  p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, ${refused} not accepted`,
+    );
+
+    console.log('API memory while one 20 MB upload streams in (about 4 s)');
+    const before = memoryOf(apiProc.child.pid!).rssMb;
+    const big = padded(images[2], 20 * 1024 * 1024 - 4096);
+    async function* slowly() {
+      for (let i = 0; i < big.length; i += 256 * 1024) {
+        yield big.subarray(i, i + 256 * 1024);
+        await sleep(50);
+      }
+    }
+    let maxDuring = before;
+    const sampler = setInterval(() => {
+      maxDuring = Math.max(maxDuring, memoryOf(apiProc.child.pid!).rssMb);
+    }, 50);
+    const { body, headers } = multipart(Readable.from(slowly()), big.length);
+    const bigRes = await fetch(`${base}/v1/receipts`, {
+      method: 'POST',
+      headers: { ...headers, authorization: `Bearer ${reader}` },
+      // A stream body: Node's fetch sends it as it is produced.
+      body: Readable.toWeb(body as Readable) as ReadableStream,
+      duplex: 'half',
+    });
+    clearInterval(sampler);
+    console.log(
+      `  status ${bigRes.status}; RSS before ${before.toFixed(0)} MB, max during ${maxDuring.toFixed(0)} MB (+${(maxDuring - before).toFixed(0)} MB)`,
+    );
+
+    const apiPeak = memoryOf(apiProc.child.pid!).peakMb;
+    const apiBoot = apiProc.bootMs;
+    await apiProc.stop();
+    console.log(
+      `tracing cost: API restarted with OTEL_ENABLED=true, spans sent to a local OTLP sink`,
+    );
+    apiProc = await startProcess(
+      'main.js',
+      { ...env, OTEL_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
+      liveAt(`${base}/health/live`),
+    );
+    const traced = await cannon(readUrl, reader);
+    console.log(
+      `  GET /v1/receipts/{id}     ${traced.rps.toFixed(0)} req/s, p99 ${traced.p99} ms (tracing on)${errors(traced)}`,
+    );
+    console.log(`  ratio tracing on / off:   ${(traced.rps / cached.rps).toFixed(2)}`);
+
+    console.log('boot and memory');
+    console.log(
+      `  API: boot ${apiBoot} ms, idle RSS ${idleApiMb.toFixed(0)} MB, peak RSS ${apiPeak.toFixed(0)} MB`,
+    );
+    console.log(
+      `  worker: boot ${[...one.boots, ...two.boots].join(', ')} ms, peak RSS ${[...one.peaks, ...two.peaks].map((p) => p.toFixed(0)).join(', ')} MB`,
+    );
+  } finally {
+    for (const stop of stops) await stop().catch(() => undefined);
+  }
+}
+
+async function connect(env: Record<string, string>): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: env.DATABASE_URL });
+  await client.connect();
+  return client;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+import { type Locale, taxNumberLabel } from './locale.js';
+
+/** Dutch (Netherlands): euros with decimal commas, TOTAAL, BTW, cash rounded to 5 cents, PIN. */
+export const NL_NL: Locale = {
+  id: 'nl-NL',
+  dateOrder: 'dmy',
+  decimalSeparator: ',',
+  thousandsSeparator: '.',
+  currency: 'EUR',
+  cashRounding: 5,
+  months: {
+    JANUARI: 1,
+    FEBRUARI: 2,
+    MAART: 3,
+    MRT: 3,
+    APRIL: 4,
+    MEI: 5,
+    JUNI: 6,
+    JULI: 7,
+    AUGUSTUS: 8,
+    SEPTEMBER: 9,
+    OKTOBER: 10,
+    NOVEMBER: 11,
+    DECEMBER: 12,
+  },
+  markers: ['\\bBTW\\b', '\\bTOTAAL\\b', '\\bB\\.V\\.', '\\bNEDERLAND\\b', '\\bSTRAAT\\b'],
+  labels: {
+    strongTotal: ['\\bTOTAAL\\b', '\\bTE\\s*BETALEN\\b'],
+    subtotal: ['SUBTOTAAL'],
+    notTotal: ['SUBTOTAAL'],
+    tax: ['\\bBTW\\b'],
+    taxIdLabel: [taxNumberLabel('BTW')],
+    discount: ['KORTING'],
+    tendered: ['CONTANT', '\\bPIN\\b'],
+    change: ['WISSELGELD', 'TERUG'],
+    cardPayment: ['\\bPIN\\b', 'PINNEN'],
+    cashPayment: ['CONTANT'],
+    dateLabel: ['DATUM'],
+    legalForm: ['B\\.?V\\.?', 'N\\.?V\\.?'],
+    addressWord: ['STRAAT', 'PLEIN', 'LAAN', 'GRACHT'],
+    streetSuffix: ['STRAAT', 'WEG', 'PLEIN', 'LAAN', 'GRACHT', 'KADE', 'DIJK'],
+    openingHours: [
+      'OPENINGSTIJDEN',
+      '(?:MA|DI|WO|DO|VR|ZA|ZO)\\.?\\s*[-–]\\s*(?:MA|DI|WO|DO|VR|ZA|ZO)\\b',
+    ],
+    currencyWord: ['EUR'],
+  },
+};
