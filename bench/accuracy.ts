@@ -30,6 +30,7 @@ import type { Readings } from '../src/ocr/combine/readings.js';
 import type { OcrEngineName } from '../src/ocr/ocr-engine.js';
 import type { ReceiptRecord } from '../src/ocr/parsing/receipt-record.js';
 import { ReceiptExtractor } from '../src/ocr/receipt-extractor.js';
+import { treeCpuSeconds, treeRssBytes } from './lib/process-tree.js';
 import {
   boxFileText,
   characterErrorRate,
@@ -229,23 +230,25 @@ async function readSets(dataset: string): Promise<Map<string, string>> {
   return new Map(entries.filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
-/** Wall time, CPU time (every thread of the process) and peak RSS while `work` runs. */
+/**
+ * Wall time, CPU time and peak RSS while `work` runs, of the process with its PP-OCR child
+ * processes (every thread of each).
+ */
 async function measureUsage<T>(work: () => Promise<T>): Promise<{ result: T; usage: SetUsage }> {
-  let peak = process.memoryUsage.rss();
+  let peak = treeRssBytes();
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    peak = Math.max(peak, treeRssBytes());
   }, 100);
-  const cpu = process.cpuUsage();
+  const cpu = treeCpuSeconds();
   const started = performance.now();
   try {
     const result = await work();
-    const spent = process.cpuUsage(cpu);
     return {
       result,
       usage: {
         wallSeconds: (performance.now() - started) / 1000,
-        cpuSeconds: (spent.user + spent.system) / 1e6,
-        peakRssMb: Math.round(Math.max(peak, process.memoryUsage.rss()) / 1048576),
+        cpuSeconds: treeCpuSeconds() - cpu,
+        peakRssMb: Math.round(Math.max(peak, treeRssBytes()) / 1048576),
       },
     };
   } finally {

@@ -8,9 +8,17 @@ export interface EnginePoolOptions {
   jobTimeoutMs: number;
 }
 
-/** An engine instance living in its own thread, which only terminating can interrupt. */
+/**
+ * An engine instance in its own thread or process, which only terminating can interrupt.
+ * Terminating must be safe at any moment, also in the middle of a job.
+ */
 export interface PooledEngine {
   terminate(): Promise<unknown>;
+}
+
+export interface RunOptions {
+  /** Aborted when the caller no longer wants the result. */
+  signal?: AbortSignal;
 }
 
 interface Slot<E> {
@@ -19,8 +27,8 @@ interface Slot<E> {
 }
 
 /**
- * A fixed-size pool of OCR engines, each in its own worker thread so recognition never blocks
- * the event loop. Engines are created lazily, reused, replaced after `recycleAfterJobs` jobs,
+ * A fixed-size pool of OCR engines, each in its own worker thread or child process so recognition
+ * never blocks the event loop. Engines are created lazily, reused, replaced after `recycleAfterJobs` jobs,
  * and terminated when a job overruns its deadline — a stuck engine cannot be interrupted any
  * other way, and a slow page must fail with TIMEOUT rather than hold the worker.
  */
@@ -36,14 +44,18 @@ export class EnginePool<E extends PooledEngine> {
   ) {}
 
   /**
-   * Runs one job on an idle engine.
+   * Runs one job on an idle engine. `signal` lets the caller give up early (its own deadline
+   * passed): the engine is terminated at once rather than left computing for nobody.
    *
-   * @throws AppError TIMEOUT when the deadline passes (the engine is replaced), OCR_FAILED when
-   *   the engine fails or cannot start.
+   * @throws AppError TIMEOUT when the deadline passes or `signal` aborts (the engine is
+   *   replaced), OCR_FAILED when the engine fails or cannot start.
    */
-  async run<T>(job: (engine: E) => Promise<T>): Promise<T> {
+  async run<T>(job: (engine: E) => Promise<T>, options: RunOptions = {}): Promise<T> {
+    const { signal } = options;
+    if (signal?.aborted) throw stopped(signal);
     const slot = await this.acquire();
     let timer: NodeJS.Timeout | undefined;
+    let onAbort: (() => void) | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () =>
@@ -56,6 +68,11 @@ export class EnginePool<E extends PooledEngine> {
           ),
         this.options.jobTimeoutMs,
       );
+      if (signal) {
+        onAbort = () => reject(stopped(signal));
+        if (signal.aborted) onAbort();
+        else signal.addEventListener('abort', onAbort, { once: true });
+      }
     });
     const work = job(slot.engine);
     // Once the deadline has won, a late failure of the abandoned job is of no interest.
@@ -72,6 +89,7 @@ export class EnginePool<E extends PooledEngine> {
       throw new AppError(ErrorCode.OCR_FAILED, `OCR failed: ${String(error)}`, { cause: error });
     } finally {
       clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 
@@ -128,4 +146,11 @@ export class EnginePool<E extends PooledEngine> {
   private wakeOne(): void {
     this.waiters.shift()?.();
   }
+}
+
+/** The caller's own deadline passed: its reason when that is one of ours, TIMEOUT otherwise. */
+function stopped(signal: AbortSignal): AppError {
+  return signal.reason instanceof AppError
+    ? signal.reason
+    : new AppError(ErrorCode.TIMEOUT, 'OCR was stopped: its caller gave up waiting.');
 }

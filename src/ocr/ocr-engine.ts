@@ -14,6 +14,13 @@ export interface EnginePage {
   outerScale: number;
 }
 
+export interface ReadOptions {
+  /** 0..1 of this page's reading. */
+  onProgress?: (fraction: number) => void;
+  /** Aborted when the receipt's deadline passed: the recogniser is stopped and replaced. */
+  signal?: AbortSignal;
+}
+
 /**
  * A text recogniser behind a pool: reads a prepared page into lines in the page's coordinates,
  * each marked with the engine's name.
@@ -22,6 +29,6 @@ export interface EnginePage {
  */
 export interface OcrEngine {
   readonly name: OcrEngineName;
-  read(page: EnginePage, onProgress?: (fraction: number) => void): Promise<OcrLine[]>;
+  read(page: EnginePage, options?: ReadOptions): Promise<OcrLine[]>;
   close(): Promise<void>;
 }

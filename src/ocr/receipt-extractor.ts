@@ -80,12 +80,14 @@ export class ReceiptExtractor {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        run.stop();
-        reject(
-          new AppError(ErrorCode.TIMEOUT, `Extraction did not finish within ${jobTimeoutMs} ms.`, {
-            details: { timeoutMs: jobTimeoutMs },
-          }),
+        const error = new AppError(
+          ErrorCode.TIMEOUT,
+          `Extraction did not finish within ${jobTimeoutMs} ms.`,
+          { details: { timeoutMs: jobTimeoutMs } },
         );
+        // Recognisers still reading this receipt's pages are stopped, not left to finish.
+        run.stop(error);
+        reject(error);
       }, jobTimeoutMs);
     });
     const work = this.run(file, run);
@@ -149,14 +151,18 @@ export class ReceiptExtractor {
   private async readPage(
     page: EnginePage,
     readings: Readings,
+    signal: AbortSignal,
     onProgress: (fraction: number) => void,
   ): Promise<void> {
     const fractions = this.engines.map(() => 0);
     const lines = await Promise.all(
       this.engines.map((engine, index) =>
-        engine.read(page, (fraction) => {
-          fractions[index] = fraction;
-          onProgress(fractions.reduce((sum, value) => sum + value, 0) / fractions.length);
+        engine.read(page, {
+          signal,
+          onProgress: (fraction) => {
+            fractions[index] = fraction;
+            onProgress(fractions.reduce((sum, value) => sum + value, 0) / fractions.length);
+          },
         }),
       ),
     );
@@ -205,8 +211,11 @@ export class ReceiptExtractor {
 
       started = performance.now();
       await inSpan('receipt.stage.reading', () =>
-        this.readPage({ image: prepared, number: index + 1, outerScale: 1 }, readings, (fraction) =>
-          run.enter('reading', (index + fraction) / pages),
+        this.readPage(
+          { image: prepared, number: index + 1, outerScale: 1 },
+          readings,
+          run.signal,
+          (fraction) => run.enter('reading', (index + fraction) / pages),
         ),
       );
       run.timings.readingMs += performance.now() - started;
@@ -247,6 +256,7 @@ export class ReceiptExtractor {
           this.readPage(
             { image: prepared, number: content.page, outerScale: content.scale },
             readings,
+            run.signal,
             (fraction) => run.enter('reading', done + fraction / content.pageCount),
           ),
         );
@@ -274,13 +284,22 @@ interface PageRead {
 class ExtractionRun {
   readonly timings = { preparingMs: 0, readingMs: 0, extractingMs: 0 };
   private reported = { stage: null as ExtractionStage | null, progress: 0 };
-  /** Set when the deadline passed: the abandoned work reports nothing more. */
-  stopped = false;
+  private readonly controller = new AbortController();
 
   constructor(private readonly onProgress?: (progress: ExtractionProgress) => void) {}
 
-  stop(): void {
-    this.stopped = true;
+  /** Aborted when the deadline passed. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Set when the deadline passed: the abandoned work reports nothing more. */
+  get stopped(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  stop(reason: AppError): void {
+    this.controller.abort(reason);
   }
 
   enter(stage: ExtractionStage, fraction: number): void {

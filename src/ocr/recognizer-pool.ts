@@ -21,6 +21,8 @@ const LANG_PATH = join(
 export interface RecognizeOptions {
   /** 0..1 of this recognition. */
   onProgress?: (fraction: number) => void;
+  /** Aborted when the caller gave up: the worker is terminated and replaced. */
+  signal?: AbortSignal;
 }
 
 /** A tesseract.js worker and where its progress messages go while it runs a job. */
@@ -46,21 +48,24 @@ export class RecognizerPool {
    * Recognises one prepared image (PSM 6: one uniform block, which keeps a label and its amount
    * on one line). Progress is reported as 0..1 of this recognition.
    *
-   * @throws AppError TIMEOUT when the deadline passes (the worker is replaced), OCR_FAILED when
-   *   tesseract fails.
+   * @throws AppError TIMEOUT when the deadline passes or `signal` aborts (the worker is
+   *   replaced), OCR_FAILED when tesseract fails.
    */
   async recognize(image: Buffer, options: RecognizeOptions = {}): Promise<Tesseract.Page> {
-    return this.pool.run(async (engine) => {
-      engine.onProgress = options.onProgress;
-      try {
-        const result = await inSpan('ocr.tesseract.recognize', () =>
-          engine.worker.recognize(image, {}, { text: true, blocks: true }),
-        );
-        return result.data;
-      } finally {
-        engine.onProgress = undefined;
-      }
-    });
+    return this.pool.run(
+      async (engine) => {
+        engine.onProgress = options.onProgress;
+        try {
+          const result = await inSpan('ocr.tesseract.recognize', () =>
+            engine.worker.recognize(image, {}, { text: true, blocks: true }),
+          );
+          return result.data;
+        } finally {
+          engine.onProgress = undefined;
+        }
+      },
+      { signal: options.signal },
+    );
   }
 
   /** Terminates every worker; pending and later calls fail with OCR_FAILED. */

@@ -1,5 +1,5 @@
 import type { EnginePoolOptions } from './engine-pool.js';
-import type { EnginePage, OcrEngine } from './ocr-engine.js';
+import type { EnginePage, OcrEngine, ReadOptions } from './ocr-engine.js';
 import { linesFromTesseract } from './ocr-lines.js';
 import type { OcrLine } from './ocr.types.js';
 import { RecognizerPool } from './recognizer-pool.js';
@@ -13,8 +13,8 @@ export class TesseractEngine implements OcrEngine {
     this.pool = new RecognizerPool(options);
   }
 
-  async read(page: EnginePage, onProgress?: (fraction: number) => void): Promise<OcrLine[]> {
-    const result = await this.pool.recognize(page.image.data, { onProgress });
+  async read(page: EnginePage, options: ReadOptions = {}): Promise<OcrLine[]> {
+    const result = await this.pool.recognize(page.image.data, options);
     return linesFromTesseract(result, page.number, {
       ...page.image,
       outerScale: page.outerScale,

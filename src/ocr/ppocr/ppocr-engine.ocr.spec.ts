@@ -1,5 +1,5 @@
 /**
- * Runs the real PP-OCR engine (ONNX Runtime in worker threads) on real receipts: through the
+ * Runs the real PP-OCR engine (ONNX Runtime in child processes) on real receipts: through the
  * extractor, under a deadline, and with the network namespace emptied.
  */
 import { execFile } from 'node:child_process';
@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import { loadSroieReceipt } from '../../../test/utils/load-sroie-receipt.js';
 import { ErrorCode } from '../../common/errors/index.js';
 import { prepareImage } from '../image-preparer.js';
 import { formatMinor, parseAmount } from '../parsing/money.js';
 import { ReceiptExtractor } from '../receipt-extractor.js';
+import { PpOcrChild } from './ppocr-child.js';
 import { PPOCR_MODELS } from './ppocr-models.js';
 import { PpOcrPool } from './ppocr-pool.js';
 
@@ -132,28 +133,62 @@ describe('Both engines combined on real receipts', { timeout: 120_000 }, () => {
   });
 });
 
-describe('PpOcrPool deadlines', { timeout: 60_000 }, () => {
-  it('terminates a page that overruns and frees its place for the next one', async () => {
-    const pool = new PpOcrPool({
-      size: 1,
-      recycleAfterJobs: 10,
-      jobTimeoutMs: 50,
-      detWidth: 480,
-      detMaxPixels: 1_228_800,
-      maxBoxes: 400,
-    });
+describe('PpOcrPool deadlines', { timeout: 90_000 }, () => {
+  const options = { detWidth: 480, detMaxPixels: 1_228_800, maxBoxes: 400 };
+  const readImage = async () => {
     const prepared = await prepareImage(sroie('X51008142033'), {
       maxImagePixels: 40_000_000,
       pixels: true,
     });
-    const image = { data: prepared.pixels!, width: prepared.width, height: prepared.height };
+    return { data: prepared.pixels!, width: prepared.width, height: prepared.height };
+  };
+
+  it('kills a page that overruns and frees its place for the next one', async () => {
+    const pool = new PpOcrPool({ size: 1, recycleAfterJobs: 10, jobTimeoutMs: 50, ...options });
+    const image = await readImage();
     try {
-      // With one thread, the second page would wait forever if the stuck one kept its place.
+      // With one process, the second page would wait forever if the stuck one kept its place.
       for (let attempt = 0; attempt < 2; attempt++) {
         const error: unknown = await pool.recognize(image).catch((reason: unknown) => reason);
         expect(error).toMatchObject({ code: ErrorCode.TIMEOUT });
       }
     } finally {
+      await pool.close();
+    }
+  });
+
+  it('kills the process of a page stopped mid-run; the next page reads in a fresh one', async () => {
+    const started: PpOcrChild[] = [];
+    const start = PpOcrChild.start.bind(PpOcrChild);
+    const spawn = vi.spyOn(PpOcrChild, 'start').mockImplementation(async (pipeline) => {
+      const child = await start(pipeline);
+      started.push(child);
+      return child;
+    });
+    const pool = new PpOcrPool({ size: 1, recycleAfterJobs: 10, jobTimeoutMs: 60_000, ...options });
+    const image = await readImage();
+    try {
+      // Stopped once detection is done and recognition runs (ONNX Runtime inside session.run):
+      // the moment that, with worker threads, aborted the whole process.
+      const controller = new AbortController();
+      const stopped: unknown = await pool
+        .recognize(image, {
+          signal: controller.signal,
+          onProgress: (fraction) => {
+            if (fraction > 0.3) controller.abort();
+          },
+        })
+        .catch((reason: unknown) => reason);
+      expect(stopped).toMatchObject({ code: ErrorCode.TIMEOUT });
+
+      const segments = await pool.recognize(image);
+      expect(segments.map((segment) => segment.text).join('\n')).toMatch(/42\.40/);
+      expect(started).toHaveLength(2);
+      const [killed, fresh] = started.map((child) => child.pid);
+      expect(fresh).not.toBe(killed);
+      expect(() => process.kill(killed!, 0)).toThrow(/ESRCH/);
+    } finally {
+      spawn.mockRestore();
       await pool.close();
     }
   });

@@ -1,11 +1,11 @@
-import type { EnginePage, OcrEngine } from '../ocr-engine.js';
+import type { EnginePage, OcrEngine, ReadOptions } from '../ocr-engine.js';
 import { linesFromWords, toPage } from '../ocr-lines.js';
 import type { OcrLine, OcrWord } from '../ocr.types.js';
 import type { PpOcrSegment } from './ppocr-pipeline.js';
 import { PpOcrPool, type PpOcrPoolOptions } from './ppocr-pool.js';
 
 /**
- * PP-OCRv4 (ONNX Runtime) over its pool of worker threads. Each detected text box becomes a
+ * PP-OCRv4 (ONNX Runtime) over its pool of child processes. Each detected text box becomes a
  * "word" (it may hold several words), and boxes that share a row become one line, as PDF text
  * runs do.
  */
@@ -17,12 +17,12 @@ export class PpOcrEngine implements OcrEngine {
     this.pool = new PpOcrPool(options);
   }
 
-  async read(page: EnginePage, onProgress?: (fraction: number) => void): Promise<OcrLine[]> {
+  async read(page: EnginePage, options: ReadOptions = {}): Promise<OcrLine[]> {
     const { image } = page;
     if (!image.pixels) throw new Error('PP-OCR needs the prepared page as raw pixels.');
     const segments = await this.pool.recognize(
       { data: image.pixels, width: image.width, height: image.height },
-      { onProgress },
+      options,
     );
     const transform = { ...image, outerScale: page.outerScale };
     const words = segments.map((segment): OcrWord => ({

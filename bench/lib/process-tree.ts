@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time and resident memory of this process together with every process it started (the
+ * PP-OCR engine reads in child processes), from Linux's /proc: a worker's cost is the tree's.
+ */
+
+/** Kernel clock ticks per second of /proc's times (`getconf CLK_TCK`; 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+function read(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined; // The process exited between listing and reading.
+  }
+}
+
+/** Every live process below `pid`, children first. */
+function descendants(pid: number): number[] {
+  let tasks: string[];
+  try {
+    tasks = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return [];
+  }
+  const children = tasks.flatMap((task) =>
+    (read(`/proc/${pid}/task/${task}/children`) ?? '').split(' ').filter(Boolean).map(Number),
+  );
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/**
+ * CPU seconds of a process's own threads and of its children it has reaped (cutime, cstime):
+ * a killed or recycled engine process keeps counting once reaped.
+ */
+function cpuSecondsOf(pid: number): number {
+  const stat = read(`/proc/${pid}/stat`);
+  if (!stat) return 0;
+  // Fields after "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
+  return ticks / TICKS_PER_SECOND;
+}
+
+function rssBytesOf(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+/** CPU seconds used so far by this process and every live or reaped descendant. */
+export function treeCpuSeconds(): number {
+  return [process.pid, ...descendants(process.pid)].reduce(
+    (sum, pid) => sum + cpuSecondsOf(pid),
+    0,
+  );
+}
+
+/** Resident bytes of this process and its live descendants now. */
+export function treeRssBytes(): number {
+  return [process.pid, ...descendants(process.pid)].reduce((sum, pid) => sum + rssBytesOf(pid), 0);
+}
