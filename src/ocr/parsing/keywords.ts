@@ -47,6 +47,8 @@ export const STREET_SUFFIX = new RegExp(
   `[\\p{Lu}\\s](?:${labelSources('streetSuffix').join('|')})\\s*\\d{1,4}[A-Z]?\\b`,
   'u',
 );
+/** A street, building or place word ("JALAN", "RUE", "FLOOR", "…STRASSE"), without postcodes. */
+export const STREET_WORD = new RegExp([words('addressWord'), STREET_SUFFIX.source].join('|'), 'u');
 export const ADDRESS_WORD = new RegExp(
   [words('addressWord'), ...labelSources('postcode'), STREET_SUFFIX.source].join('|'),
   'u',

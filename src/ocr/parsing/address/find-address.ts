@@ -6,6 +6,7 @@ import {
   CURRENCY_WORD,
   HEADER_NOISE,
   OPENING_HOURS,
+  STREET_WORD,
   TAX_ID_LABEL,
 } from '../keywords.js';
 import { HEADER_LINES, isBoundary, isNameLike, isStreetLine } from '../merchant/header.js';
@@ -31,26 +32,18 @@ export function findAddress(lines: Row[], merchantLine: number | null): Field<st
 
 function addressFrom(lines: Row[], start: number): Field<string> | null {
   if (start < 0) return null;
+  const window = lines.slice(start, start + 9);
   const parts: Row[] = [];
-  for (const line of lines.slice(start, start + 9)) {
+  let belowCity = 0;
+  for (const line of window.slice(streetStart(window))) {
     if (parts.length === 0 && isPreamble(line)) continue;
-    // Also no address: e-mail and web addresses, "LABEL : 000181747712", long id numbers.
-    const notAddress = /@|\.COM\b|:\s*\d[\d\s-]{6,}|\d{9,}/.test(line.upper);
-    // Nor are opening hours, amounts (the first items) or a lone currency column header.
-    if (
-      ADDRESS_STOP.test(line.upper) ||
-      OPENING_HOURS.test(line.upper) ||
-      isPricedLine(line) ||
-      isCurrencyHeader(line) ||
-      isBoundary(line) ||
-      HEADER_NOISE.test(line.upper) ||
-      notAddress
-    ) {
-      break;
-    }
-    if (letters(line.text) + (line.text.match(/\d/g) ?? []).length < 3) break;
+    if (endsAddress(line)) break;
+    // Below the postcode and city only short region, country or branch lines ("SELANGOR
+    // DARUL EHSAN", "MALAYSIA") still belong to the address; specks and labels do not.
+    if (belowCity > 0 && !isRegionLine(line)) break;
     parts.push(line);
-    if (parts.length >= 5) break;
+    if (parts.length >= 5 || belowCity > REGION_LINES) break;
+    if (belowCity > 0 || isCityLine(line)) belowCity += 1;
   }
   const looksLikeAddress =
     parts.some((line) => ADDRESS_WORD.test(line.upper)) ||
@@ -76,6 +69,69 @@ function addressFrom(lines: Row[], start: number): Field<string> | null {
     source: { line: parts[0].index, text: parts.map((line) => line.text).join('\n') },
   };
 }
+
+/**
+ * Where the address starts in the window: at a street line ("75, JALAN SS 22/19", "12 High
+ * Street") when only lines without any street word come before it — registration numbers
+ * with misread digits, a date and time OCR garbled, logo scraps — else at the window's top.
+ */
+function streetStart(window: Row[]): number {
+  for (const [position, line] of window.slice(0, STREET_LOOKAHEAD).entries()) {
+    // A street word, not only a postcode: "40400 SHAH ALAM" ends an address, never starts one.
+    if (isStreetLine(line) && STREET_WORD.test(line.upper)) return position;
+    if (!isPreamble(line) && (STREET_WORD.test(line.upper) || endsAddress(line))) return 0;
+  }
+  return 0;
+}
+
+/** How many lines below the name the street line may start. */
+const STREET_LOOKAHEAD = 4;
+
+/** Phone, tax and e-mail lines, opening hours, the first items: the address has ended. */
+function endsAddress(line: Row): boolean {
+  // Also no address: e-mail and web addresses, "LABEL : 000181747712", long id numbers.
+  const notAddress = /@|\.COM\b|:\s*\d[\d\s-]{6,}|\d{9,}/.test(line.upper);
+  // Nor are opening hours, amounts (the first items) or a lone currency column header.
+  return (
+    ADDRESS_STOP.test(line.upper) ||
+    OPENING_HOURS.test(line.upper) ||
+    isPricedLine(line) ||
+    isCurrencyHeader(line) ||
+    isBoundary(line) ||
+    HEADER_NOISE.test(line.upper) ||
+    notAddress ||
+    letters(line.text) + (line.text.match(/\d/g) ?? []).length < 3
+  );
+}
+
+/**
+ * The postcode-and-city line that closes most addresses: "40150 SHAH ALAM", "…, 53200, KUALA
+ * LUMPUR", "D-80331 München", "Springfield, IL 62704", "London SW1A 1AA". A number followed
+ * by a street word or more numbers ("LOT PTD 198718 TMN …", "33198, BATU 4") is not a postcode.
+ */
+function isCityLine(line: Row): boolean {
+  const city = /(?:^|[,.]\s*)(?:[A-Z]-)?\d{4,6}\s*,?\s+(\p{Lu}\D*)$/u.exec(line.upper);
+  return (
+    (city !== null && !STREET_WORD.test(city[1])) ||
+    /\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/.test(line.upper)
+  );
+}
+
+/** A region, country or branch below the city: a few words, no label, read with some certainty. */
+function isRegionLine(line: Row): boolean {
+  return (
+    !line.text.includes(':') &&
+    line.text.split(/\s+/).length <= REGION_MAX_WORDS &&
+    line.ocr >= REGION_MIN_OCR
+  );
+}
+
+/** "WILAYAH PERSEKUTUAN KUALA" / "LUMPUR, MALAYSIA.": a region may take two lines. */
+const REGION_LINES = 2;
+/** "SELANGOR DARUL EHSAN, MALAYSIA", "NEW SOUTH WALES". */
+const REGION_MAX_WORDS = 4;
+/** Set by hand: specks and stamps read as words ("Cioran") come out below this. */
+const REGION_MIN_OCR = 0.4;
 
 /**
  * What may sit between the name and the address: registration and tax numbers, a second name

@@ -51,7 +51,21 @@ export const FR_FR: Locale = {
     timeLabel: ['HEURE'],
     headerNoise: ['FACTURE'],
     legalForm: ['SARL', 'SAS', 'S\\.?A\\.?R\\.?L'],
-    addressWord: ['RUE'],
+    addressWord: [
+      'RUE',
+      'AVENUE',
+      'BOULEVARD',
+      'BD',
+      'CHEMIN',
+      'QUAI',
+      'IMPASSE',
+      'ALL[EÉ]E',
+      'AUTOROUTE',
+      // Bare "PLACE" and "ROUTE" are also English words ("PIZZA PLACE"): only with a name after.
+      'PLACE\\s+(?:DE|DU|DES)',
+      'ROUTE\\s+(?:DE|DU|DES|NATIONALE)',
+      'CENTRE\\s+COMMERCIAL',
+    ],
     openingHours: [
       'HORAIRES',
       '(?:LUN|MAR|MER|JEU|VEN|SAM|DIM)\\.?\\s*[-–]\\s*(?:LUN|MAR|MER|JEU|VEN|SAM|DIM)',

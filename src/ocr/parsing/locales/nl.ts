@@ -37,7 +37,7 @@ export const NL_NL: Locale = {
     cashPayment: ['CONTANT'],
     dateLabel: ['DATUM'],
     legalForm: ['B\\.?V\\.?', 'N\\.?V\\.?'],
-    addressWord: ['STRAAT', 'PLEIN', 'LAAN', 'GRACHT'],
+    addressWord: ['STRAAT', 'PLEIN', 'LAAN', 'GRACHT', 'WEG', 'KADE', 'DIJK', 'SINGEL'],
     streetSuffix: ['STRAAT', 'WEG', 'PLEIN', 'LAAN', 'GRACHT', 'KADE', 'DIJK'],
     openingHours: [
       'OPENINGSTIJDEN',

@@ -31,7 +31,8 @@ export function isStreetLine(line: Row): boolean {
   // Judged without a registration number, whose digits look like a postcode.
   const upper = cleanName(line.text).toUpperCase();
   return (
-    (/^(?:NO\.?\s*\d|LOT\b|UNIT\b|\d+[A-Z]?\s*[,.]?\s)/.test(upper) && ADDRESS_WORD.test(upper)) ||
+    (/^(?:NO[.,]?\s*\d|LOT\b|UNIT\b|\d+[A-Z]?\s*[,.]?\s)/.test(upper) &&
+      ADDRESS_WORD.test(upper)) ||
     // Number after the street, as most of Europe writes it: "Hauptstraße 17", "Via Roma 21".
     STREET_SUFFIX.test(upper) ||
     (ADDRESS_WORD.test(upper) && /\s\d{1,4}[A-Z]?(?:[-/]\d{1,4}[A-Z]?)?$/.test(upper))
