@@ -78,6 +78,7 @@ export const storageConfig = registerAs('storage', () => {
     maxUploadBytes: env.MAX_UPLOAD_BYTES,
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxPdfPages: env.MAX_PDF_PAGES,
+    batchMaxFiles: env.BATCH_MAX_FILES,
     trashRetentionDays: env.TRASH_RETENTION_DAYS,
     trashPurgeIntervalMs: env.TRASH_PURGE_INTERVAL_MS,
   };
@@ -108,6 +109,7 @@ export const ocrConfig = registerAs('ocr', () => {
     jobTimeoutMs: env.OCR_JOB_TIMEOUT_MS,
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxPdfPages: env.MAX_PDF_PAGES,
+    batchMaxFiles: env.BATCH_MAX_FILES,
   };
 });
 

@@ -107,6 +107,7 @@ export const envSchema = z
     MAX_UPLOAD_BYTES: int(20 * 1024 * 1024, 1),
     MAX_IMAGE_PIXELS: int(40_000_000, 1),
     MAX_PDF_PAGES: int(20, 1),
+    BATCH_MAX_FILES: int(100, 1, 1000),
     TRASH_RETENTION_DAYS: int(30, 1),
     TRASH_PURGE_INTERVAL_MS: int(3_600_000, 1000),
 

@@ -1,5 +1,6 @@
 import { AuthSessionEntity } from '../auth/auth-session.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
+import { BatchEntity } from '../receipts/batches/batch.entity.js';
 import { ReceiptEntity } from '../receipts/receipt.entity.js';
 import { UserEntity } from '../users/user.entity.js';
 import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
@@ -11,6 +12,7 @@ export const ENTITIES = [
   AuthSessionEntity,
   RefreshTokenEntity,
   ReceiptEntity,
+  BatchEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
 ];

@@ -3,6 +3,7 @@ import { CreateReceipts1763830000000 } from '../../migrations/1763830000000-Crea
 import { ReceiptWorkflow1764490000000 } from '../../migrations/1764490000000-ReceiptWorkflow.js';
 import { CreateWebhooks1796030000000 } from '../../migrations/1796030000000-CreateWebhooks.js';
 import { AddUserRole1796040000000 } from '../../migrations/1796040000000-AddUserRole.js';
+import { CreateBatches1796052000000 } from '../../migrations/1796052000000-CreateBatches.js';
 
 /** Every migration, in order. Migrations are append-only: add new ones at the end. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ReceiptWorkflow1764490000000,
   CreateWebhooks1796030000000,
   AddUserRole1796040000000,
+  CreateBatches1796052000000,
 ];

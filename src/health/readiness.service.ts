@@ -9,14 +9,12 @@ import {
 } from '@nestjs/terminus';
 import type { Queue } from 'bull';
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
-import { mkdir, unlink, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { CacheKeys } from '../cache/cache-keys.js';
 import { REDIS_CLIENT } from '../cache/redis.constants.js';
 import type { AllConfig } from '../config/configuration.js';
 import { AppError, ErrorCode } from '../common/errors/index.js';
 import { RECEIPTS_QUEUE } from '../receipts/jobs/receipt-jobs.js';
+import { FileStorage } from '../receipts/storage/file-storage.js';
 
 /** Readiness: every dependency checked in parallel, each under its own timeout. */
 @Injectable()
@@ -30,6 +28,7 @@ export class ReadinessService {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @InjectQueue(RECEIPTS_QUEUE) private readonly queue: Queue,
     private readonly keys: CacheKeys,
+    private readonly storage: FileStorage,
     private readonly config: ConfigService<AllConfig, true>,
   ) {
     this.timeoutMs = config.getOrThrow('app', { infer: true }).healthCheckTimeoutMs;
@@ -84,15 +83,9 @@ export class ReadinessService {
   }
 
   private storageWritable() {
-    const dir = resolve(this.config.getOrThrow('storage', { infer: true }).dir);
     return this.health
       .check('storage')
-      .attempt(async () => {
-        await mkdir(dir, { recursive: true });
-        const probe = join(dir, `.ready-${randomUUID()}`);
-        await writeFile(probe, 'ok');
-        await unlink(probe);
-      })
+      .attempt(() => this.storage.probe())
       .withTimeout(this.timeoutMs);
   }
 

@@ -144,6 +144,10 @@ export class ReceiptEntity {
   @Column({ name: 'not_duplicate', type: 'boolean', default: false })
   notDuplicate: boolean;
 
+  /** The batch upload that created it, if any. */
+  @Column({ name: 'batch_id', type: 'uuid', nullable: true })
+  batchId: string | null;
+
   /** Set while the receipt is in the trash. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt: Date | null;

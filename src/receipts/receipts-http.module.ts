@@ -20,12 +20,28 @@ import { ReceiptsService } from './receipts.service.js';
 import { ReceiptUploadHandler } from './http/upload/receipt-upload.handler.js';
 import { IdempotentUploads } from './http/upload/idempotent-uploads.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BatchEntity } from './batches/batch.entity.js';
+import { BatchesRepository } from './batches/batches.repository.js';
+import { BatchesService } from './batches/batches.service.js';
+import { BatchesController } from './http/batches.controller.js';
+import { BatchEventStream } from './http/batch-event-stream.js';
+import { BatchEventsAuthGuard } from './http/batch-events-auth.guard.js';
+import { BatchUploadHandler } from './http/upload/batch-upload.handler.js';
+import { ReceiptEntity } from './receipt.entity.js';
 
 /** The receipts API (controllers); imported by the HTTP root only. */
 @Module({
-  imports: [ReceiptsModule, AuthModule, WebhooksModule, JwtModule.register({})],
-  // Routes with a fixed segment (`stats`) must be registered before `:id`: listed first.
+  imports: [
+    ReceiptsModule,
+    AuthModule,
+    WebhooksModule,
+    JwtModule.register({}),
+    TypeOrmModule.forFeature([BatchEntity, ReceiptEntity]),
+  ],
+  // Routes with a fixed segment (`stats`, `batch`) must be registered before `:id`: listed first.
   controllers: [
+    BatchesController,
     ReceiptStatsController,
     ReceiptCorrectionsController,
     ReceiptsController,
@@ -45,6 +61,11 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
     ReceiptEventStream,
     EventsTokenService,
     EventsAuthGuard,
+    BatchesRepository,
+    BatchesService,
+    BatchUploadHandler,
+    BatchEventStream,
+    BatchEventsAuthGuard,
   ],
 })
 export class ReceiptsHttpModule {}

@@ -61,6 +61,10 @@ describe.each(drivers)('FileStorage on %s', (_name, create) => {
     storage = create();
   });
 
+  it('passes the readiness probe', async () => {
+    await expect(storage.probe()).resolves.toBeUndefined();
+  });
+
   it('commits a staged file, consumes the staging file, and reads back the same bytes', async () => {
     const key = `${owner}/big-file.jpg`;
     const staged = await store(storage, key, big);
@@ -132,5 +136,21 @@ describe('S3 multipart', () => {
     });
     const head = await client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: key }));
     expect(head.ContentLength).toBe(17 * 1024 * 1024);
+  });
+});
+
+describe('S3 readiness probe', () => {
+  const withBucket = (bucket: string) =>
+    new S3Storage({
+      bucket,
+      region: 'us-east-1',
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey },
+      stagingDir: mkdtempSync(join(tmpdir(), 'rv-staging-')),
+    });
+
+  it('fails for a bucket that does not exist', async () => {
+    await expect(withBucket('no-such-bucket').probe()).rejects.toThrow();
   });
 });

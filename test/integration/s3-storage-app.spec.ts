@@ -1,10 +1,17 @@
-import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  DeleteBucketCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import type { INestApplicationContext } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTextPdf } from '../utils/build-text-pdf.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { createTestWorker } from '../utils/create-test-worker.js';
 import { http } from '../utils/http.js';
+import { pollUntil } from '../utils/poll-until.js';
 import { queryDatabase } from '../utils/query-database.js';
 import { registerUser, type RegisteredUser } from '../utils/register-user.js';
 import { startS3, type S3Handle } from '../utils/start-s3.js';
@@ -77,5 +84,24 @@ describe('receipts on S3 storage', () => {
     await expect(
       client.send(new HeadObjectCommand({ Bucket: s3.bucket, Key: key })),
     ).rejects.toMatchObject({ name: 'NotFound' });
+  });
+
+  it('readiness checks the bucket: 503 naming storage while it is missing, 200 once it is back', async () => {
+    const ready = () => http(api.baseUrl, 'GET', '/health/ready');
+    const up = await pollUntil(ready, (r) => r.status === 200);
+    expect(up.body.details.storage.status).toBe('up');
+
+    // The test above purged its object, so the bucket is empty and can go.
+    const left = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+    expect(left.KeyCount ?? 0).toBe(0);
+    await client.send(new DeleteBucketCommand({ Bucket: s3.bucket }));
+    const down = await pollUntil(ready, (r) => r.status === 503, { timeoutMs: 5000 });
+    expect(down.body.code).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(down.body.details.details.storage.status).toBe('down');
+    expect(down.body.details.details.database.status).toBe('up');
+
+    await client.send(new CreateBucketCommand({ Bucket: s3.bucket }));
+    const back = await pollUntil(ready, (r) => r.status === 200, { timeoutMs: 5000 });
+    expect(back.body.details.storage.status).toBe('up');
   });
 });

@@ -272,6 +272,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/receipts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload several receipts in one request; answered 202 with one entry per file
+         * @description Every `file` part is streamed and checked like a single upload, one after another; a refused file becomes an entry with its `error` (for example FILE_TOO_LARGE or UNSUPPORTED_MEDIA_TYPE) and the others go on. Bytes uploaded before become an entry with `duplicateOf`. More than BATCH_MAX_FILES `file` parts refuse the whole batch (413 BATCH_TOO_MANY_FILES) and nothing is kept; so does a connection that drops before the body is complete. Once the body is read, every accepted receipt is processed, even when the client is gone before the answer.
+         */
+        post: operations["BatchesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch: counts per status and the current state of each entry */
+        get: operations["BatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/events-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived token that opens this batch’s event stream from a browser EventSource */
+        post: operations["BatchesController_eventsToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress of every receipt of a batch (Server-Sent Events)
+         * @description Events: `state` (the batch, as GET /v1/batches/{id}, sent first), then the events of each unfinished receipt as its own stream has them (`queued`, `stage`, `progress`, `completed`, `needs_review`, `failed`, each with `receiptId`), and `batch.completed` with the final state once no receipt is queued or processing, after which the stream closes; `heartbeat` every SSE_HEARTBEAT_MS. A reconnecting client gets a fresh `state` (no Last-Event-ID replay). Authenticate with a bearer token, or `?token=` from POST …/events-token.
+         */
+        get: operations["BatchesController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/receipts/stats": {
         parameters: {
             query?: never;
@@ -750,7 +824,7 @@ export interface components {
          * @description Stable, machine-readable code
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "QUEUE_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_REFUSED" | "WEBHOOK_LIMIT_REACHED" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS";
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "QUEUE_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_REFUSED" | "WEBHOOK_LIMIT_REACHED" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "BATCH_NOT_FOUND" | "BATCH_EMPTY" | "BATCH_TOO_MANY_FILES";
         /** @description The body of every error response */
         Error: {
             /** @example 404 */
@@ -871,6 +945,99 @@ export interface components {
             /** @description When the job was added (ISO 8601) */
             createdAt: string;
             finishedAt?: string;
+        };
+        /** @description The multipart body of a batch upload */
+        ReceiptBatchUpload: {
+            /** @description One `file` part per receipt (the field repeated), 1 to BATCH_MAX_FILES (100) of them; each is checked like a single upload (type from the bytes, up to MAX_UPLOAD_BYTES). */
+            file: Blob[];
+            /** @description Given to every receipt of the batch */
+            note?: string;
+            /** @description Given to every receipt of the batch. Comma-separated, or the field repeated; at most 20 tags of 50 characters */
+            tags?: string;
+        };
+        /**
+         * @description The receipt status (at upload in the POST answer, current in GET)
+         * @enum {string}
+         */
+        BatchReceiptStatus: "queued" | "processing" | "completed" | "needs_review" | "failed" | "deleted";
+        /** @description Why one file of a batch was refused */
+        BatchEntryError: {
+            /**
+             * @description The code a single upload of this file would have been refused with
+             * @example FILE_TOO_LARGE
+             */
+            code: components["schemas"]["ErrorCode"];
+            /** @example The file is larger than the 20971520 bytes allowed */
+            message: string;
+        };
+        /** @description One `file` part of a batch, in request order: either a receipt (`id`, `status`, and `duplicateOf` for bytes uploaded before) or an `error` */
+        BatchEntry: {
+            /** @description 0-based position of the `file` part in the request */
+            index: number;
+            /** @description The client filename (metadata only) */
+            filename: string | null;
+            /** Format: uuid */
+            id?: string;
+            /** @description The receipt status (at upload in the POST answer, current in GET) */
+            status?: components["schemas"]["BatchReceiptStatus"];
+            /**
+             * Format: uuid
+             * @description Set when the same file was uploaded before: the existing receipt
+             */
+            duplicateOf?: string;
+            error?: components["schemas"]["BatchEntryError"];
+        };
+        /** @description Where to read and watch a batch */
+        BatchLinks: {
+            /** @example /v1/batches/7b1e… */
+            self: string;
+            /**
+             * @description Server-Sent Events
+             * @example /v1/batches/7b1e…/events
+             */
+            events: string;
+        };
+        /** @description The answer to a batch upload: one entry per `file` part */
+        BatchAccepted: {
+            /** Format: uuid */
+            batchId: string;
+            receipts: components["schemas"]["BatchEntry"][];
+            links: components["schemas"]["BatchLinks"];
+        };
+        /** @description How many entries of a batch are in each state */
+        BatchCounts: {
+            queued: number;
+            processing: number;
+            completed: number;
+            needs_review: number;
+            failed: number;
+            /** @description Receipts purged since (no longer exist) */
+            deleted: number;
+            /** @description Files refused at upload (entries with an `error`) */
+            refused: number;
+        };
+        /** @description A batch upload and the current state of its receipts */
+        Batch: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Number of `file` parts (entries) */
+            total: number;
+            /** @description True when every receipt is completed, needs_review, failed or deleted (refused files count as done) */
+            done: boolean;
+            counts: components["schemas"]["BatchCounts"];
+            receipts: components["schemas"]["BatchEntry"][];
+            links: components["schemas"]["BatchLinks"];
+        };
+        /** @description A short-lived token for one receipt’s event stream */
+        EventsToken: {
+            /** @description Pass as `?token=` to the events URL (EventSource cannot send headers) */
+            token: string;
+            /** @example 300 */
+            expiresIn: number;
+            /** @example /v1/receipts/3f0c…/events?token=… */
+            url: string;
         };
         /** @enum {string} */
         ReceiptStatus: "queued" | "processing" | "completed" | "needs_review" | "failed";
@@ -1499,15 +1666,6 @@ export interface components {
             page: number;
             /** @description The page size (`limit`, or the deprecated `pageSize`) */
             pageSize: number;
-        };
-        /** @description A short-lived token for one receipt’s event stream */
-        EventsToken: {
-            /** @description Pass as `?token=` to the events URL (EventSource cannot send headers) */
-            token: string;
-            /** @example 300 */
-            expiresIn: number;
-            /** @example /v1/receipts/3f0c…/events?token=… */
-            url: string;
         };
         TagResponseDto: {
             /** Format: uuid */
@@ -2375,6 +2533,199 @@ export interface operations {
                 };
             };
             /** @description QUEUE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    BatchesController_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description As on POST /v1/receipts: the same key and files within 24 h answer with the first response (same batch, header `Idempotent-Replayed: true`) and create nothing; other files are 422 IDEMPOTENCY_KEY_REUSED. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ReceiptBatchUpload"];
+            };
+        };
+        responses: {
+            /** @description The batch was taken; `Location` points at it */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchAccepted"];
+                };
+            };
+            /** @description IDEMPOTENCY_REQUEST_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description BATCH_TOO_MANY_FILES; nothing was kept */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: not multipart */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description BATCH_EMPTY (no `file` part), VALIDATION_FAILED (note, tags, unknown fields), IDEMPOTENCY_KEY_INVALID, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description DEPENDENCY_UNAVAILABLE, with Retry-After; receipts of this batch are undone */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    BatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batch"];
+                };
+            };
+            /** @description BATCH_NOT_FOUND (also for other users’ batches) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    BatchesController_eventsToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventsToken"];
+                };
+            };
+            /** @description BATCH_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    BatchesController_events: {
+        parameters: {
+            query?: {
+                /** @description Batch-scoped events token */
+                token?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description BATCH_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -46,6 +46,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   IDEMPOTENCY_KEY_INVALID: 422,
   IDEMPOTENCY_KEY_REUSED: 422,
   IDEMPOTENCY_REQUEST_IN_PROGRESS: 409,
+  BATCH_NOT_FOUND: 404,
+  BATCH_EMPTY: 422,
+  BATCH_TOO_MANY_FILES: 413,
 };
 
 export function statusForCode(code: ErrorCode): number {

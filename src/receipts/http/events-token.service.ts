@@ -6,22 +6,25 @@ import type { AllConfig } from '../../config/configuration.js';
 import { ActiveSessions } from '../../auth/active-sessions.js';
 import type { AuthUser } from '../../auth/auth-user.js';
 
-const TYPE = 'receipt-events';
 export const EVENTS_TOKEN_TTL_SECONDS = 300;
+
+/** What an events token opens: one receipt's stream, or one batch's. */
+export type EventsTokenKind = 'receipt' | 'batch';
 
 interface EventsTokenClaims {
   sub: string;
   /** The login session it was issued in: logging out ends the token too. */
   sid: string;
+  /** The receipt or batch id. */
   rid: string;
-  typ: typeof TYPE;
+  typ: `${EventsTokenKind}-events`;
 }
 
 /**
  * Browsers' EventSource cannot send an Authorization header, and a long-lived access token
  * must never travel in a URL (it lands in logs and history). These tokens are short-lived,
- * name one receipt, and carry their own audience, so they open that event stream and nothing
- * else.
+ * name one receipt (or one batch, by their type), and carry their own audience, so they open
+ * that event stream and nothing else.
  */
 @Injectable()
 export class EventsTokenService {
@@ -31,13 +34,13 @@ export class EventsTokenService {
     private readonly sessions: ActiveSessions,
   ) {}
 
-  issue(owner: AuthUser, receiptId: string): Promise<string> {
+  issue(owner: AuthUser, id: string, kind: EventsTokenKind = 'receipt'): Promise<string> {
     const auth = this.config.getOrThrow('auth', { infer: true });
     const claims: EventsTokenClaims = {
       sub: owner.id,
       sid: owner.sessionId,
-      rid: receiptId,
-      typ: TYPE,
+      rid: id,
+      typ: `${kind}-events`,
     };
     return this.jwt.signAsync(claims, {
       secret: auth.jwtSecret,
@@ -48,8 +51,8 @@ export class EventsTokenService {
     });
   }
 
-  /** The owner, when the token is valid for this receipt and its session is still live. */
-  async verify(token: string, receiptId: string): Promise<AuthUser> {
+  /** The owner, when the token is valid for this receipt (or batch) and its session is still live. */
+  async verify(token: string, id: string, kind: EventsTokenKind = 'receipt'): Promise<AuthUser> {
     const auth = this.config.getOrThrow('auth', { infer: true });
     try {
       const claims = await this.jwt.verifyAsync<EventsTokenClaims>(token, {
@@ -59,8 +62,8 @@ export class EventsTokenService {
         audience: `${auth.audience}:events`,
       });
       if (
-        claims.typ === TYPE &&
-        claims.rid === receiptId &&
+        claims.typ === `${kind}-events` &&
+        claims.rid === id &&
         typeof claims.sub === 'string' &&
         typeof claims.sid === 'string'
       ) {

@@ -25,4 +25,9 @@ export abstract class FileStorage {
   /** Whether the file is there (an export leaves out an original that was lost). */
   abstract exists(key: string): Promise<boolean>;
   abstract delete(key: string): Promise<void>;
+  /**
+   * Rejects when the storage cannot take an upload now (readiness): the staging folder is not
+   * writable, or the bucket is missing or refuses our credentials.
+   */
+  abstract probe(): Promise<void>;
 }

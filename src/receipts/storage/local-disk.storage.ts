@@ -64,4 +64,17 @@ export class LocalDiskStorage extends FileStorage {
   async delete(key: string): Promise<void> {
     await rm(this.localPath(key), { force: true });
   }
+
+  async probe(): Promise<void> {
+    // The same path an upload takes: a staging file written and removed.
+    const temp = await this.createTempFile();
+    try {
+      await new Promise<void>((done, fail) => {
+        temp.stream.once('error', fail);
+        temp.stream.end('ok', done);
+      });
+    } finally {
+      await this.discardTemp(temp.path);
+    }
+  }
 }

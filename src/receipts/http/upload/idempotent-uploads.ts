@@ -15,13 +15,14 @@ const WAIT_FOR_FIRST_MS = 15_000;
 const POLL_MS = 100;
 const KEY_SHAPE = /^[\x21-\x7e]{1,255}$/;
 
-interface Stored {
+interface Stored<T> {
+  /** What the request carried: the file's SHA-256, or a batch's fingerprint of its parts. */
   sha256: string;
-  outcome?: UploadOutcome;
+  outcome?: T;
 }
 
-export interface IdempotentOutcome {
-  outcome: UploadOutcome;
+export interface IdempotentOutcome<T = UploadOutcome> {
+  outcome: T;
   /** True when this is the stored answer of an earlier request with the same key. */
   replayed: boolean;
 }
@@ -56,17 +57,17 @@ export class IdempotentUploads {
   }
 
   /**
-   * Runs `upload` once per key: the first request uploads; a later one with the same bytes
+   * Runs `upload` once per key (a single upload or a batch): the first request uploads; a later one with the same bytes
    * gets the first one's answer; one with other bytes is refused (IDEMPOTENCY_KEY_REUSED);
    * one that arrives while the first is still running waits for it. A failed upload frees
    * the key, so the client can fix the request and retry with it.
    */
-  async run(
+  async run<T = UploadOutcome>(
     ownerId: string,
     key: string,
     sha256: string,
-    upload: () => Promise<UploadOutcome>,
-  ): Promise<IdempotentOutcome> {
+    upload: () => Promise<T>,
+  ): Promise<IdempotentOutcome<T>> {
     const redisKey = this.keys.idempotency(ownerId, createHash('sha256').update(key).digest('hex'));
     const deadline = Date.now() + WAIT_FOR_FIRST_MS;
     for (;;) {
@@ -74,14 +75,14 @@ export class IdempotentUploads {
         this.redis.set(redisKey, JSON.stringify({ sha256 }), 'EX', CLAIM_TTL_SECONDS, 'NX'),
       );
       if (claimed === 'OK') {
-        let outcome: UploadOutcome;
+        let outcome: T;
         try {
           outcome = await upload();
         } catch (error) {
           await this.redis.del(redisKey).catch(() => undefined);
           throw error;
         }
-        const stored: Stored = { sha256, outcome };
+        const stored: Stored<T> = { sha256, outcome };
         await this.command(() =>
           this.redis.set(redisKey, JSON.stringify(stored), 'EX', KEY_TTL_SECONDS),
         );
@@ -91,11 +92,11 @@ export class IdempotentUploads {
       const raw = await this.command(() => this.redis.get(redisKey));
       // Freed (the first request failed) or expired in between: try to claim it again.
       if (raw === null) continue;
-      const stored = JSON.parse(raw) as Stored;
+      const stored = JSON.parse(raw) as Stored<T>;
       if (stored.sha256 !== sha256) {
         throw new AppError(
           ErrorCode.IDEMPOTENCY_KEY_REUSED,
-          'This Idempotency-Key was used for a different file in the last 24 hours',
+          'This Idempotency-Key was used for different files in the last 24 hours',
         );
       }
       if (stored.outcome) return { outcome: stored.outcome, replayed: true };

@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   HeadObjectCommand,
   NoSuchKey,
   S3Client,
@@ -121,6 +122,13 @@ export class S3Storage extends FileStorage {
   async delete(key: string): Promise<void> {
     assertStorageKey(key);
     await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: key }));
+  }
+
+  async probe(): Promise<void> {
+    await this.staging.probe();
+    // HeadBucket checks the bucket and the credentials without writing (a readiness probe runs
+    // every few seconds on every pod; a write each time would cost requests and versions).
+    await this.client.send(new HeadBucketCommand({ Bucket: this.options.bucket }));
   }
 }
 
