@@ -27,10 +27,11 @@ interface Slot<E> {
 }
 
 /**
- * A fixed-size pool of OCR engines, each in its own worker thread or child process so recognition
- * never blocks the event loop. Engines are created lazily, reused, replaced after `recycleAfterJobs` jobs,
- * and terminated when a job overruns its deadline — a stuck engine cannot be interrupted any
- * other way, and a slow page must fail with TIMEOUT rather than hold the worker.
+ * A fixed-size pool of OCR engines, each in its own worker thread or child process so
+ * recognition never blocks the event loop. Engines are created lazily, reused, replaced after
+ * `recycleAfterJobs` jobs, and terminated when a job overruns its deadline — a stuck engine
+ * cannot be interrupted any other way, and a slow page must fail with TIMEOUT rather than hold
+ * the worker.
  */
 export class EnginePool<E extends PooledEngine> {
   private readonly idle: Array<Slot<E>> = [];
