@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountModule } from './account/account.module.js';
 import { AdminModule } from './admin/admin.module.js';
+import { ApiKeysHttpModule } from './api-keys/api-keys-http.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CoreModule } from './core.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -18,6 +19,7 @@ import { WebhooksHttpModule } from './webhooks/webhooks-http.module.js';
     AdminModule,
     ReceiptsHttpModule,
     WebhooksHttpModule,
+    ApiKeysHttpModule,
     AccountModule,
   ],
 })

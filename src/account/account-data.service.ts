@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ActiveApiKeys } from '../api-keys/active-api-keys.js';
 import { ActiveSessions } from '../auth/active-sessions.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Readable } from 'node:stream';
@@ -24,6 +25,7 @@ export class AccountDataService {
     private readonly tags: TagsRepository,
     private readonly trash: TrashService,
     private readonly activeSessions: ActiveSessions,
+    private readonly activeApiKeys: ActiveApiKeys,
   ) {}
 
   /**
@@ -66,7 +68,7 @@ export class AccountDataService {
 
   /** Deletes the account and all it owns; its tokens stop working at once. */
   async deleteAccount(userId: string): Promise<void> {
-    const { purged, sessionIds } = await this.db.transaction(async (m) => {
+    const { purged, sessionIds, keyHashes } = await this.db.transaction(async (m) => {
       const receipts: { id: string; storage_key: string }[] = await m.query(
         `SELECT id, storage_key FROM receipts WHERE owner_id = $1 FOR UPDATE`,
         [userId],
@@ -75,16 +77,23 @@ export class AccountDataService {
         `SELECT id FROM auth_sessions WHERE user_id = $1`,
         [userId],
       );
-      // Sessions, refresh tokens, receipts, tags and history go with the user (ON DELETE CASCADE).
+      const keys: { key_hash: string }[] = await m.query(
+        `SELECT key_hash FROM api_keys WHERE owner_id = $1`,
+        [userId],
+      );
+      // Sessions, refresh tokens, API keys, receipts, tags and history go with the user
+      // (ON DELETE CASCADE).
       await m.query(`DELETE FROM users WHERE id = $1`, [userId]);
       return {
         purged: receipts.map((r): PurgedReceipt => ({ id: r.id, storageKey: r.storage_key })),
         sessionIds: sessions.map((s) => s.id),
+        keyHashes: keys.map((k) => k.key_hash),
       };
     });
-    // Session validity is cached in Redis: drop it, or the deleted account's tokens would keep
-    // working until the entries expire.
+    // Session and API key validity is cached in Redis: drop it, or the deleted account's tokens
+    // and keys would keep working until the entries expire.
     await this.activeSessions.forget(sessionIds);
+    await this.activeApiKeys.forget(keyHashes);
     await this.trash.cleanUp(purged);
   }
 }

@@ -15,7 +15,7 @@ import type { Response } from 'express';
 import { Public } from '../common/decorators/public.decorator.js';
 import { UserResponseDto } from '../users/user.response.dto.js';
 import { AuthService } from './auth.service.js';
-import type { AuthUser } from './auth-user.js';
+import { type AuthUser, sessionIdOf } from './auth-user.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { CredentialsDto } from './dto/credentials.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
@@ -81,6 +81,6 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'UNAUTHORIZED' })
   logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
     this.cookie.clear(res);
-    return this.auth.logout(user.sessionId);
+    return this.auth.logout(sessionIdOf(user));
   }
 }

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { CacheKeys } from '../cache/cache-keys.js';
 import { REDIS_CLIENT } from '../cache/redis.constants.js';
 import type { AllConfig } from '../config/configuration.js';
+import { ApiKeysModule } from '../api-keys/api-keys.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AccessTokenService } from './access-token.service.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
@@ -28,31 +29,47 @@ import {
   THROTTLE_BY_ACCOUNT,
   THROTTLE_BY_IP,
 } from './throttling/auth-throttler.guard.js';
+import {
+  ApiKeyThrottlerGuard,
+  apiKeyThrottleKey,
+  apiKeyTracker,
+  THROTTLE_BY_API_KEY,
+} from './throttling/api-key-throttler.guard.js';
 import { RedisThrottlerStorage } from './throttling/redis-throttler.storage.js';
 
 @Module({
   imports: [
     UsersModule,
+    ApiKeysModule,
     PassportModule,
     JwtModule.register({}),
     TypeOrmModule.forFeature([AuthSessionEntity, RefreshTokenEntity]),
     ThrottlerModule.forRootAsync({
       inject: [ConfigService, REDIS_CLIENT, CacheKeys],
       useFactory: (config: ConfigService<AllConfig, true>, redis: Redis, keys: CacheKeys) => {
-        const { throttleLimit, throttleTtlSeconds } = config.getOrThrow('auth', { infer: true });
-        const ttl = throttleTtlSeconds * 1000;
+        const auth = config.getOrThrow('auth', { infer: true });
+        const ttl = auth.throttleTtlSeconds * 1000;
+        const throttleLimit = auth.throttleLimit;
         return {
           storage: new RedisThrottlerStorage(redis, keys),
           throttlers: [
             { name: THROTTLE_BY_IP, ttl, limit: throttleLimit },
             { name: THROTTLE_BY_ACCOUNT, ttl, limit: throttleLimit, getTracker: accountTracker },
+            {
+              name: THROTTLE_BY_API_KEY,
+              ttl: auth.apiKeyRateTtlSeconds * 1000,
+              limit: auth.apiKeyRateLimit,
+              getTracker: apiKeyTracker,
+              generateKey: apiKeyThrottleKey,
+            },
           ],
         };
       },
     }),
   ],
   controllers: [AuthController, SessionController, MeController],
-  exports: [ActiveSessions],
+  // The guards that extend BearerAuthGuard (events) need the key check and the key limit too.
+  exports: [ActiveSessions, ApiKeysModule, ApiKeyThrottlerGuard],
   providers: [
     AuthService,
     PasswordHasher,
@@ -61,6 +78,7 @@ import { RedisThrottlerStorage } from './throttling/redis-throttler.storage.js';
     SessionsRepository,
     ActiveSessions,
     JwtStrategy,
+    ApiKeyThrottlerGuard,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
 })

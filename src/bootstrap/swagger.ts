@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, getSchemaPath, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { API_KEY_SCOPE_EXTENSION } from '../auth/requires-scope.decorator.js';
 import { ErrorResponseDto } from '../common/dto/error-response.dto.js';
 
 const ERROR_REF = { $ref: getSchemaPath(ErrorResponseDto) };
@@ -31,6 +32,33 @@ function documentErrors(document: OpenAPIObject): void {
   }
 }
 
+const BEARER_SCHEME = 'bearer';
+const API_KEY_SCHEME = 'api-key';
+
+/**
+ * Says on every protected operation whether an API key may call it: operations that declare a
+ * scope (@RequiresScope) accept the bearer token or a key with that scope; the others accept
+ * only a signed-in user's token. OpenAPI 3.0 forbids scope lists on apiKey schemes, so the
+ * scope travels in the `x-api-key-scope` extension and the description.
+ */
+function documentApiKeyScopes(document: OpenAPIObject): void {
+  for (const pathItem of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!operation?.security?.some((requirement) => BEARER_SCHEME in requirement)) continue;
+      const scope = (operation as unknown as Record<string, unknown>)[API_KEY_SCOPE_EXTENSION];
+      const note =
+        typeof scope === 'string'
+          ? `API keys: needs scope \`${scope}\` (403 INSUFFICIENT_SCOPE otherwise).`
+          : 'API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.';
+      // A new array: Nest shares one security list between the operations of a controller.
+      if (typeof scope === 'string')
+        operation.security = [...operation.security, { [API_KEY_SCHEME]: [] }];
+      operation.description = operation.description ? `${operation.description}\n\n${note}` : note;
+    }
+  }
+}
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Receipt Vault API')
@@ -39,14 +67,35 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '`{ statusCode, code, message, requestId, details? }`; send `X-Request-ID` to correlate.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'An access token from POST /v1/auth/login, or an API key (`rv_…`) where the operation accepts one',
+      },
+      BEARER_SCHEME,
+    )
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-API-Key',
+        description:
+          'A scoped API key from POST /v1/api-keys (`rv_…`); also accepted as `Authorization: Bearer rv_…`. Each operation says which scope it needs.',
+      },
+      API_KEY_SCHEME,
+    )
     .addTag('auth', 'Accounts and tokens')
     .addTag('receipts', 'Upload, watch and read receipts')
     .addTag('webhooks', 'Signed event deliveries to your URLs')
+    .addTag('api-keys', 'Scoped keys for scripts and integrations')
     .addTag('health', 'Kubernetes probes')
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
   documentErrors(document);
+  documentApiKeyScopes(document);
   return document;
 }
 

@@ -26,6 +26,16 @@ export class CacheKeys {
     return `${this.prefix}:session:${sessionId}`;
   }
 
+  /** Validity of one API key, by the key's SHA-256 (see ActiveApiKeys). */
+  apiKey(keyHash: string): string {
+    return `${this.prefix}:api-key:${keyHash}`;
+  }
+
+  /** Present while an API key's lastUsedAt is fresh enough not to be written again. */
+  apiKeyUsed(keyId: string): string {
+    return `${this.prefix}:api-key-used:${keyId}`;
+  }
+
   throttle(key: string): string {
     return `${this.prefix}:throttle:${key}`;
   }

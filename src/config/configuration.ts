@@ -57,6 +57,8 @@ export const authConfig = registerAs('auth', () => {
     refreshTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     throttleLimit: env.THROTTLE_AUTH_LIMIT,
     throttleTtlSeconds: env.THROTTLE_AUTH_TTL_SECONDS,
+    apiKeyRateLimit: env.API_KEY_RATE_LIMIT,
+    apiKeyRateTtlSeconds: env.API_KEY_RATE_TTL_SECONDS,
   };
 });
 

@@ -95,6 +95,8 @@ export const envSchema = z
     REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
     THROTTLE_AUTH_LIMIT: int(10, 1),
     THROTTLE_AUTH_TTL_SECONDS: int(60, 1),
+    API_KEY_RATE_LIMIT: int(600, 1),
+    API_KEY_RATE_TTL_SECONDS: int(60, 1),
 
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
     STORAGE_DIR: z.string().min(1).default('./.data/storage'),

@@ -1,3 +1,4 @@
+import { ApiKeyEntity } from '../api-keys/api-key.entity.js';
 import { AuthSessionEntity } from '../auth/auth-session.entity.js';
 import { RefreshTokenEntity } from '../auth/refresh-token.entity.js';
 import { BatchEntity } from '../receipts/batches/batch.entity.js';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   BatchEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  ApiKeyEntity,
 ];

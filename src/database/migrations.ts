@@ -4,6 +4,7 @@ import { ReceiptWorkflow1764490000000 } from '../../migrations/1764490000000-Rec
 import { CreateWebhooks1796030000000 } from '../../migrations/1796030000000-CreateWebhooks.js';
 import { AddUserRole1796040000000 } from '../../migrations/1796040000000-AddUserRole.js';
 import { CreateBatches1796052000000 } from '../../migrations/1796052000000-CreateBatches.js';
+import { CreateApiKeys1796060000000 } from '../../migrations/1796060000000-CreateApiKeys.js';
 
 /** Every migration, in order. Migrations are append-only: add new ones at the end. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateWebhooks1796030000000,
   AddUserRole1796040000000,
   CreateBatches1796052000000,
+  CreateApiKeys1796060000000,
 ];

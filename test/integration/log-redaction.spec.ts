@@ -7,7 +7,7 @@ import { spawnApiProcess, type ApiProcess } from '../utils/spawn-api-process.js'
 import { useTestEnv } from '../utils/test-env.js';
 import { uploadFile } from '../utils/upload-file.js';
 
-// Tokens in URLs must never reach the log in clear (issue 8, defect 6): the SSE events token
+// Tokens and API keys must never reach the log in clear (issue 8, defect 6): the SSE events token
 // (`?token=`), and an access token a client wrongly sends in the query. Checked on the real
 // API process, in both log formats, over the request log and the slow-request warning.
 
@@ -46,6 +46,24 @@ describe.each(['json', 'pretty'] as const)('log redaction (LOG_FORMAT=%s)', (for
       `/v1/me?access_token=${encodeURIComponent(user.token)}&token=${encodeURIComponent(user.token)}`,
     );
     expect(misuse.status).toBe(401);
+
+    // API keys: in both accepted headers, and wrongly in the query string.
+    const created = await http(api.baseUrl, 'POST', '/v1/api-keys', {
+      token: user.token,
+      body: { name: 'logged?', scopes: ['receipts:read'] },
+    });
+    expect(created.status).toBe(201);
+    const key = created.body.key as string;
+    secrets.push(key);
+    const forms: Record<string, string>[] = [
+      { 'x-api-key': key },
+      { authorization: `Bearer ${key}` },
+    ];
+    for (const headers of forms) {
+      expect((await http(api.baseUrl, 'GET', '/v1/receipts', { headers })).status).toBe(200);
+    }
+    const keyInUrl = await http(api.baseUrl, 'GET', `/v1/receipts?api_key=${key}`);
+    expect(keyInUrl.status).toBe(401);
   });
 
   afterAll(async () => {
@@ -58,6 +76,7 @@ describe.each(['json', 'pretty'] as const)('log redaction (LOG_FORMAT=%s)', (for
     // The requests were logged at all (otherwise "no token in the log" would prove nothing).
     expect(log).toContain('/events?token=[REDACTED]');
     expect(log).toContain('/v1/me?access_token=[REDACTED]');
+    expect(log).toContain('/v1/receipts?api_key=[REDACTED]');
     expect(log).toMatch(/Slow request/);
     for (const secret of secrets) expect(log).not.toContain(secret);
   });

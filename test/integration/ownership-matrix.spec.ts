@@ -13,8 +13,8 @@ const BODIES: Record<string, unknown> = {
   'PATCH /v1/tags/{tagId}': { name: 'renamed' },
 };
 
-/** The routes of receipts and tags (issue 9); other features keep their own matrices. */
-const OWNED = /^\/v1\/(receipts|tags|trash|exports|me)(\/|$)/;
+/** The routes of receipts and tags (issue 9) and API keys (issue 10); webhooks keep their own. */
+const OWNED = /^\/v1\/(receipts|tags|trash|exports|me|api-keys)(\/|$)/;
 
 interface Operation {
   method: string;
@@ -34,8 +34,10 @@ describe('ownership matrix: every route', () => {
   let bob: RegisteredUser;
   let receiptId: string;
   let tagId: string;
+  let apiKeyId: string;
   let operations: Operation[];
   const MARKER = 'ALICE-PRIVATE-MERCHANT';
+  const KEY_NAME = 'ALICE-PRIVATE-KEY';
 
   beforeAll(async () => {
     env = await useTestEnv({ THROTTLE_AUTH_LIMIT: '1000' });
@@ -51,6 +53,11 @@ describe('ownership matrix: every route', () => {
       body: { name: 'private' },
     });
     tagId = (await http(api.baseUrl, 'GET', '/v1/tags', { token: alice.token })).body.items[0].id;
+    const key = await http(api.baseUrl, 'POST', '/v1/api-keys', {
+      token: alice.token,
+      body: { name: KEY_NAME, scopes: ['receipts:read'] },
+    });
+    apiKeyId = key.body.id;
     const doc = (await http(api.baseUrl, 'GET', '/docs-json')).body as {
       paths: Record<string, Record<string, unknown>>;
     };
@@ -63,9 +70,13 @@ describe('ownership matrix: every route', () => {
     await api?.close();
   });
 
-  const call = (op: Operation, ids: { receipt: string; tag: string }, token: string) => {
+  const call = (
+    op: Operation,
+    ids: { receipt: string; tag: string; apiKey: string },
+    token: string,
+  ) => {
     const path = op.path
-      .replace('{id}', ids.receipt)
+      .replace('{id}', op.path.startsWith('/v1/api-keys/') ? ids.apiKey : ids.receipt)
       .replace('{tagId}', ids.tag)
       .replace('{name}', 'private');
     const key = `${op.method} ${op.path}`;
@@ -95,6 +106,7 @@ describe('ownership matrix: every route', () => {
         'DELETE /v1/receipts/{id}/tags/{name}',
         'PATCH /v1/tags/{tagId}',
         'DELETE /v1/tags/{tagId}',
+        'DELETE /v1/api-keys/{id}',
       ]),
     );
   });
@@ -102,8 +114,16 @@ describe('ownership matrix: every route', () => {
   it("another user's receipt or tag is answered exactly like a missing one, on every route", async () => {
     const named = operations.filter((op) => /\{(id|tagId)\}/.test(op.path) && OWNED.test(op.path));
     for (const op of named) {
-      const stranger = await call(op, { receipt: receiptId, tag: tagId }, bob.token);
-      const missing = await call(op, { receipt: randomUUID(), tag: randomUUID() }, bob.token);
+      const stranger = await call(
+        op,
+        { receipt: receiptId, tag: tagId, apiKey: apiKeyId },
+        bob.token,
+      );
+      const missing = await call(
+        op,
+        { receipt: randomUUID(), tag: randomUUID(), apiKey: randomUUID() },
+        bob.token,
+      );
       const label = `${op.method} ${op.path}`;
       expect(stranger.status, label).toBe(404);
       expect(comparable(stranger.body), label).toEqual(comparable(missing.body));
@@ -116,6 +136,8 @@ describe('ownership matrix: every route', () => {
       token: alice.token,
     });
     expect(history.body.items).toHaveLength(1);
+    const keys = await http(api.baseUrl, 'GET', '/v1/api-keys', { token: alice.token });
+    expect(keys.body).toMatchObject([{ id: apiKeyId, revokedAt: null }]);
   });
 
   it('collection routes never show another user’s receipts or tags', async () => {
@@ -124,9 +146,9 @@ describe('ownership matrix: every route', () => {
     );
     expect(collections.length).toBeGreaterThanOrEqual(7);
     for (const op of collections) {
-      const res = await call(op, { receipt: '', tag: '' }, bob.token);
+      const res = await call(op, { receipt: '', tag: '', apiKey: '' }, bob.token);
       expect(res.status, op.path).toBe(200);
-      for (const secret of [receiptId, tagId, MARKER]) {
+      for (const secret of [receiptId, tagId, MARKER, apiKeyId, KEY_NAME]) {
         expect(res.text.includes(secret), `${op.path} leaks ${secret}`).toBe(false);
       }
     }

@@ -101,6 +101,8 @@ export interface paths {
         /**
          * End this session: its refresh tokens and access tokens stop working
          * @description Also clears the cookie of a browser session (POST /v1/auth/session)
+         *
+         *     API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
          */
         post: operations["AuthController_logout"];
         delete?: never;
@@ -156,13 +158,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
         /**
          * Delete your account and everything in it
          * @description Removes the account, its sessions (every token stops working at once), receipts, files, tags, history, search entries and cached copies. It cannot be undone: export first.
+         *
+         *     API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
          */
         delete: operations["AccountDataController_delete"];
         options?: never;
@@ -177,7 +184,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every queue with its job counts per state and whether it is paused */
+        /**
+         * Every queue with its job counts per state and whether it is paused
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         get: operations["AdminQueuesController_list"];
         put?: never;
         post?: never;
@@ -196,7 +206,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pause a queue for every worker (jobs in progress finish) */
+        /**
+         * Pause a queue for every worker (jobs in progress finish)
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         post: operations["AdminQueuesController_pause"];
         delete?: never;
         options?: never;
@@ -213,7 +226,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resume a paused queue */
+        /**
+         * Resume a paused queue
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         post: operations["AdminQueuesController_resume"];
         delete?: never;
         options?: never;
@@ -230,7 +246,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry the failed jobs of a queue (up to 1000 at a time) */
+        /**
+         * Retry the failed jobs of a queue (up to 1000 at a time)
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         post: operations["AdminQueuesController_retryFailed"];
         delete?: never;
         options?: never;
@@ -247,7 +266,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Remove the completed jobs kept in a queue */
+        /**
+         * Remove the completed jobs kept in a queue
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         post: operations["AdminQueuesController_cleanCompleted"];
         delete?: never;
         options?: never;
@@ -262,7 +284,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Jobs in one state (default failed), newest first, with reasons */
+        /**
+         * Jobs in one state (default failed), newest first, with reasons
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         get: operations["AdminQueuesController_jobs"];
         put?: never;
         post?: never;
@@ -284,6 +309,8 @@ export interface paths {
         /**
          * Upload several receipts in one request; answered 202 with one entry per file
          * @description Every `file` part is streamed and checked like a single upload, one after another; a refused file becomes an entry with its `error` (for example FILE_TOO_LARGE or UNSUPPORTED_MEDIA_TYPE) and the others go on. Bytes uploaded before become an entry with `duplicateOf`. More than BATCH_MAX_FILES `file` parts refuse the whole batch (413 BATCH_TOO_MANY_FILES) and nothing is kept; so does a connection that drops before the body is complete. Once the body is read, every accepted receipt is processed, even when the client is gone before the answer.
+         *
+         *     API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
          */
         post: operations["BatchesController_upload"];
         delete?: never;
@@ -299,7 +326,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A batch: counts per status and the current state of each entry */
+        /**
+         * A batch: counts per status and the current state of each entry
+         * @description API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["BatchesController_get"];
         put?: never;
         post?: never;
@@ -318,7 +348,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A short-lived token that opens this batch’s event stream from a browser EventSource */
+        /**
+         * A short-lived token that opens this batch’s event stream from a browser EventSource
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         post: operations["BatchesController_eventsToken"];
         delete?: never;
         options?: never;
@@ -336,6 +369,8 @@ export interface paths {
         /**
          * Live progress of every receipt of a batch (Server-Sent Events)
          * @description Events: `state` (the batch, as GET /v1/batches/{id}, sent first), then the events of each unfinished receipt as its own stream has them (`queued`, `stage`, `progress`, `completed`, `needs_review`, `failed`, each with `receiptId`), and `batch.completed` with the final state once no receipt is queued or processing, after which the stream closes; `heartbeat` every SSE_HEARTBEAT_MS. A reconnecting client gets a fresh `state` (no Last-Event-ID replay). Authenticate with a bearer token, or `?token=` from POST …/events-token.
+         *
+         *     API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["BatchesController_events"];
         put?: never;
@@ -356,6 +391,8 @@ export interface paths {
         /**
          * Totals per currency: count, sum of totals and tax, average, groups, top merchants
          * @description Takes the same filters as GET /v1/receipts. Amounts in different currencies are never added together; receipts in the trash are left out.
+         *
+         *     API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["ReceiptStatsController_stats"];
         put?: never;
@@ -373,13 +410,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A receipt: status, stage, progress, timings, the error or the extracted record */
+        /**
+         * A receipt: status, stage, progress, timings, the error or the extracted record
+         * @description API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["ReceiptsController_get"];
         put?: never;
         post?: never;
         /**
          * Move a receipt to the trash (or, with permanent=true, delete it and its file now)
          * @description A trashed receipt is hidden from lists, search, stats and exports, can be restored from GET /v1/trash, and is purged TRASH_RETENTION_DAYS later. permanent=true also empties it from the trash.
+         *
+         *     API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
          */
         delete: operations["ReceiptsController_delete"];
         options?: never;
@@ -387,6 +429,8 @@ export interface paths {
         /**
          * Correct a receipt (JSON merge-patch); needs If-Match
          * @description Members present are set (`null` = no value); `lineItems` and `tags` replace the lists. Corrected fields get `source: "user"` and confidence 1 and survive reprocessing and re-extraction. The arithmetic checks run again, so the receipt may move between `needs_review` and `completed`. Every change is in the history.
+         *
+         *     API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
          */
         patch: operations["ReceiptCorrectionsController_patch"];
         trace?: never;
@@ -398,7 +442,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail: field, old, new, who, when (oldest first) */
+        /**
+         * The audit trail: field, old, new, who, when (oldest first)
+         * @description API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["ReceiptCorrectionsController_history"];
         put?: never;
         post?: never;
@@ -417,7 +464,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept the record as it is (status completed, confirmedAt, confirmedBy) */
+        /**
+         * Accept the record as it is (status completed, confirmedAt, confirmedBy)
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         post: operations["ReceiptCorrectionsController_confirm"];
         delete?: never;
         options?: never;
@@ -437,6 +487,8 @@ export interface paths {
         /**
          * Run the parser again over the kept OCR text (no OCR); corrections survive
          * @description Queued for a worker (milliseconds of work); watch the receipt or its events. The history records the old and new summary.
+         *
+         *     API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
          */
         post: operations["ReceiptCorrectionsController_reextract"];
         delete?: never;
@@ -454,7 +506,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Clear the possible-duplicate flag (it is not set again) */
+        /**
+         * Clear the possible-duplicate flag (it is not set again)
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         post: operations["ReceiptCorrectionsController_notDuplicate"];
         delete?: never;
         options?: never;
@@ -471,7 +526,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a tag to a receipt (created when new; case-insensitive) */
+        /**
+         * Add a tag to a receipt (created when new; case-insensitive)
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         post: operations["ReceiptCorrectionsController_addTag"];
         delete?: never;
         options?: never;
@@ -489,7 +547,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Take a tag off a receipt (the tag itself stays) */
+        /**
+         * Take a tag off a receipt (the tag itself stays)
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         delete: operations["ReceiptCorrectionsController_removeTag"];
         options?: never;
         head?: never;
@@ -506,12 +567,16 @@ export interface paths {
         /**
          * Search and list your receipts: full text, filters, sort, cursor pages
          * @description Newest first by default, ranked by relevance with q. Every filter and sort is index-served. Page with `limit` and `nextCursor` (stable while receipts arrive); `page`/`pageSize` still work but are deprecated. Receipts in the trash are left out. Review queue: `?status=needs_review&sort=confidence`.
+         *
+         *     API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["ReceiptsController_list"];
         put?: never;
         /**
          * Upload a receipt (photo, scan or PDF); answered 202 at once, processed in the background
          * @description The same user uploading byte-identical content again gets the existing receipt (200 with `duplicateOf`).
+         *
+         *     API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
          */
         post: operations["ReceiptsController_upload"];
         delete?: never;
@@ -527,7 +592,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the original upload */
+        /**
+         * Download the original upload
+         * @description API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["ReceiptsController_file"];
         put?: never;
         post?: never;
@@ -546,7 +614,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Process a finished receipt again (e.g. after a failure) */
+        /**
+         * Process a finished receipt again (e.g. after a failure)
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         post: operations["ReceiptsController_reprocess"];
         delete?: never;
         options?: never;
@@ -563,7 +634,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A short-lived token that opens this receipt’s event stream from a browser EventSource */
+        /**
+         * A short-lived token that opens this receipt’s event stream from a browser EventSource
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
         post: operations["ReceiptsController_eventsToken"];
         delete?: never;
         options?: never;
@@ -581,6 +655,8 @@ export interface paths {
         /**
          * Live progress (Server-Sent Events)
          * @description Events: `state` (current state, sent first), `queued`, `stage`, `progress`, then one of `completed`, `needs_review`, `failed`, after which the stream closes; `heartbeat` every SSE_HEARTBEAT_MS (15 s). Send `Last-Event-ID` to resume. Authenticate with a bearer token, or `?token=` from POST …/events-token.
+         *
+         *     API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["ReceiptsController_events"];
         put?: never;
@@ -598,7 +674,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your tags with how many receipts carry each */
+        /**
+         * Your tags with how many receipts carry each
+         * @description API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["TagsController_list"];
         put?: never;
         post?: never;
@@ -618,11 +697,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a tag and take it off every receipt */
+        /**
+         * Delete a tag and take it off every receipt
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         delete: operations["TagsController_delete"];
         options?: never;
         head?: never;
-        /** Rename a tag (on every receipt that has it) */
+        /**
+         * Rename a tag (on every receipt that has it)
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         patch: operations["TagsController_rename"];
         trace?: never;
     };
@@ -636,6 +721,8 @@ export interface paths {
         /**
          * Receipts in the trash, most recently deleted first
          * @description DELETE /v1/receipts/{id} moves a receipt here; it is purged for good TRASH_RETENTION_DAYS later (see purgeAfter), or at once with DELETE …?permanent=true.
+         *
+         *     API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["TrashController_list"];
         put?: never;
@@ -655,7 +742,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a receipt out of the trash */
+        /**
+         * Take a receipt out of the trash
+         * @description API keys: needs scope `receipts:write` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         post: operations["TrashController_restore"];
         delete?: never;
         options?: never;
@@ -673,6 +763,8 @@ export interface paths {
         /**
          * Your receipts as CSV, one row each
          * @description Takes the search filters of GET /v1/receipts (never the trash), newest first. RFC 4180 with a header row, UTF-8 (`bom=true` adds a byte order mark for Excel); text cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them as formulas. Streamed from a database cursor: any number of receipts in constant memory.
+         *
+         *     API keys: needs scope `exports` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["ExportsController_receipts"];
         put?: never;
@@ -693,6 +785,8 @@ export interface paths {
         /**
          * The line items of your receipts as CSV, one row per item
          * @description Takes the search filters of GET /v1/receipts (never the trash), newest first. RFC 4180 with a header row, UTF-8 (`bom=true` adds a byte order mark for Excel); text cells starting with = + - @ are prefixed with an apostrophe so spreadsheets do not run them as formulas. Streamed from a database cursor: any number of receipts in constant memory.
+         *
+         *     API keys: needs scope `exports` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["ExportsController_lineItems"];
         put?: never;
@@ -713,6 +807,8 @@ export interface paths {
         /**
          * Both CSVs plus the original files, as one ZIP
          * @description receipts.csv, line-items.csv and originals/YYYY-MM-DD_merchant_total.ext for every matching receipt (undated, unknown and no-total stand in for missing values; clashes get _2, _3 …). Streamed.
+         *
+         *     API keys: needs scope `exports` (403 INSUFFICIENT_SCOPE otherwise).
          */
         get: operations["ExportsController_zip"];
         put?: never;
@@ -730,12 +826,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your webhooks */
+        /**
+         * Your webhooks
+         * @description API keys: needs scope `webhooks` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["WebhooksController_list"];
         put?: never;
         /**
          * Subscribe a URL to receipt events; the signing secret is in this answer only
          * @description Events: receipt.completed, receipt.needs_review, receipt.failed, receipt.corrected. Each delivery is a signed POST (Standard Webhooks headers `webhook-id`, `webhook-timestamp`, `webhook-signature`).
+         *
+         *     API keys: needs scope `webhooks` (403 INSUFFICIENT_SCOPE otherwise).
          */
         post: operations["WebhooksController_create"];
         delete?: never;
@@ -751,11 +852,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook */
+        /**
+         * One webhook
+         * @description API keys: needs scope `webhooks` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["WebhooksController_get"];
         put?: never;
         post?: never;
-        /** Unsubscribe; pending deliveries are dropped */
+        /**
+         * Unsubscribe; pending deliveries are dropped
+         * @description API keys: needs scope `webhooks` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         delete: operations["WebhooksController_delete"];
         options?: never;
         head?: never;
@@ -769,7 +876,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log, newest first (the latest 50) */
+        /**
+         * The delivery log, newest first (the latest 50)
+         * @description API keys: needs scope `webhooks` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         get: operations["WebhooksController_deliveries"];
         put?: never;
         post?: never;
@@ -788,9 +898,58 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send an earlier event again (same event id and body) */
+        /**
+         * Send an earlier event again (same event id and body)
+         * @description API keys: needs scope `webhooks` (403 INSUFFICIENT_SCOPE otherwise).
+         */
         post: operations["WebhooksController_redeliver"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your API keys, revoked and expired ones included (never the keys themselves)
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
+        get: operations["ApiKeysController_list"];
+        put?: never;
+        /**
+         * Create a scoped API key; the key is in this answer only
+         * @description Send the key as `X-API-Key: rv_…` or `Authorization: Bearer rv_…`. Each key is rate-limited on its own (API_KEY_RATE_LIMIT requests per API_KEY_RATE_TTL_SECONDS).
+         *
+         *     API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
+        post: operations["ApiKeysController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key: it stops working at once
+         * @description API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
+         */
+        delete: operations["ApiKeysController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -806,6 +965,8 @@ export interface paths {
         /**
          * Everything you own as one JSON document
          * @description `{ exportedAt, user, tags, receipts: [...] }`: every receipt (the trash too) as stored — record, corrections, OCR text and lines, timings — with its history. Streamed. The original files are in GET /v1/exports/receipts.zip.
+         *
+         *     API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
          */
         get: operations["AccountDataController_export"];
         put?: never;
@@ -824,7 +985,7 @@ export interface components {
          * @description Stable, machine-readable code
          * @enum {string}
          */
-        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "QUEUE_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_REFUSED" | "WEBHOOK_LIMIT_REACHED" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "BATCH_NOT_FOUND" | "BATCH_EMPTY" | "BATCH_TOO_MANY_FILES";
+        ErrorCode: "VALIDATION_FAILED" | "BAD_REQUEST" | "MALFORMED_JSON" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "PAYLOAD_TOO_LARGE" | "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "RATE_LIMITED" | "DEPENDENCY_UNAVAILABLE" | "INTERNAL_ERROR" | "UNAUTHORIZED" | "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "EMAIL_TAKEN" | "FORBIDDEN" | "API_KEY_INVALID" | "API_KEY_REVOKED" | "API_KEY_EXPIRED" | "INSUFFICIENT_SCOPE" | "SESSION_REQUIRED" | "QUEUE_NOT_FOUND" | "RECEIPT_NOT_FOUND" | "RECEIPT_BUSY" | "FILE_MISSING" | "FILE_TOO_LARGE" | "EMPTY_FILE" | "UNSUPPORTED_MEDIA_TYPE" | "IMAGE_TOO_LARGE" | "TOO_MANY_PAGES" | "PDF_ENCRYPTED" | "PRECONDITION_REQUIRED" | "PRECONDITION_FAILED" | "RECEIPT_NOT_EXTRACTED" | "INVALID_CURSOR" | "TAG_NOT_FOUND" | "TAG_EXISTS" | "FILE_UNREADABLE" | "OCR_FAILED" | "EXTRACTION_FAILED" | "TIMEOUT" | "WEBHOOK_NOT_FOUND" | "WEBHOOK_DELIVERY_NOT_FOUND" | "WEBHOOK_URL_INVALID" | "WEBHOOK_URL_REFUSED" | "WEBHOOK_LIMIT_REACHED" | "IDEMPOTENCY_KEY_INVALID" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_REQUEST_IN_PROGRESS" | "BATCH_NOT_FOUND" | "BATCH_EMPTY" | "BATCH_TOO_MANY_FILES" | "API_KEY_NOT_FOUND" | "API_KEY_LIMIT_REACHED";
         /** @description The body of every error response */
         Error: {
             /** @example 404 */
@@ -1135,43 +1296,43 @@ export interface components {
             amount?: string;
         };
         PatchReceiptDto: {
-            merchantName?: Record<string, never> | null;
-            address?: Record<string, never> | null;
+            merchantName?: string | null;
+            address?: string | null;
             /**
              * @description ISO 8601 date
              * @example 2024-03-15
              */
-            date?: Record<string, never> | null;
+            date?: string | null;
             /**
              * @description HH:MM or HH:MM:SS
              * @example 13:45
              */
-            time?: Record<string, never> | null;
+            time?: string | null;
             /**
              * @description ISO 4217 code
              * @example EUR
              */
-            currency?: Record<string, never> | null;
+            currency?: string | null;
             /** @example 40.00 */
-            subtotal?: Record<string, never> | null;
+            subtotal?: string | null;
             /** @example 2.50 */
-            taxTotal?: Record<string, never> | null;
+            taxTotal?: string | null;
             /** @example 0.00 */
-            tip?: Record<string, never> | null;
+            tip?: string | null;
             /**
              * @description Positive: taken off
              * @example 0.00
              */
-            discount?: Record<string, never> | null;
+            discount?: string | null;
             /** @example 42.50 */
-            total?: Record<string, never> | null;
+            total?: string | null;
             /** @enum {string|null} */
             paymentMethod?: "cash" | "card" | "mobile" | "other" | null;
             /** @example 4242 */
-            cardLast4?: Record<string, never> | null;
+            cardLast4?: string | null;
             /** @description Replaces every line item */
             lineItems?: components["schemas"]["LineItemDto"][];
-            note?: Record<string, never> | null;
+            note?: string | null;
             /** @description Replaces the tags; case-insensitive, at most 20 of 1–50 characters */
             tags?: string[];
             /**
@@ -1845,6 +2006,83 @@ export interface components {
             payload: {
                 [key: string]: unknown;
             };
+        };
+        /**
+         * @description What the key may do: `receipts:read` (list, search, read, download, watch events, batches, stats, tags, trash), `receipts:write` (upload and batch upload, correct, confirm, tag, delete, restore, reprocess), `exports` (CSV and ZIP exports), `webhooks` (manage webhooks). Scopes are independent: write does not include read.
+         * @enum {string}
+         */
+        ApiKeyScope: "receipts:read" | "receipts:write" | "exports" | "webhooks";
+        /** @description A new API key */
+        ApiKeyCreate: {
+            /** @example Bookkeeping sync */
+            name: string;
+            /**
+             * @description What the key may do: `receipts:read` (list, search, read, download, watch events, batches, stats, tags, trash), `receipts:write` (upload and batch upload, correct, confirm, tag, delete, restore, reprocess), `exports` (CSV and ZIP exports), `webhooks` (manage webhooks). Scopes are independent: write does not include read.
+             * @example [
+             *       "receipts:read",
+             *       "exports"
+             *     ]
+             */
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /**
+             * Format: date-time
+             * @description When the key stops working (in the future, at most 10 years away); omit for never
+             * @example 2027-01-01T00:00:00Z
+             */
+            expiresAt?: string;
+        };
+        /** @description A new API key with the key itself */
+        ApiKeyCreated: {
+            /** Format: uuid */
+            id: string;
+            /** @example Bookkeeping sync */
+            name: string;
+            /**
+             * @description The first characters of the key
+             * @example rv_Xq3v9KpA
+             */
+            prefix: string;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last request made with the key (to within a minute)
+             */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /**
+             * @description The key. Shown only now (only its hash is stored): send it as `X-API-Key` or `Authorization: Bearer`.
+             * @example rv_Xq3v9KpAbLw0c2H7mZr1sT8uYe4dNf6gJk5hQx9iVo0
+             */
+            key: string;
+        };
+        /** @description An API key (the key itself is shown only at creation) */
+        ApiKey: {
+            /** Format: uuid */
+            id: string;
+            /** @example Bookkeeping sync */
+            name: string;
+            /**
+             * @description The first characters of the key
+             * @example rv_Xq3v9KpA
+             */
+            prefix: string;
+            scopes: components["schemas"]["ApiKeyScope"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Last request made with the key (to within a minute)
+             */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
         };
     };
     responses: never;
@@ -4207,6 +4445,148 @@ export interface operations {
                 };
             };
             /** @description WEBHOOK_NOT_FOUND, WEBHOOK_DELIVERY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ApiKeysController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+            /** @description SESSION_REQUIRED: API keys cannot manage API keys */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ApiKeysController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiKeyCreate"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyCreated"];
+                };
+            };
+            /** @description SESSION_REQUIRED: API keys cannot manage API keys */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description API_KEY_LIMIT_REACHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description VALIDATION_FAILED: blank or long name, no or unknown scopes, expiresAt not ISO 8601 or not in the future */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: `{ statusCode, code, message, requestId, details? }` */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ApiKeysController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description SESSION_REQUIRED: API keys cannot manage API keys */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description API_KEY_NOT_FOUND (also for other users’ keys) */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request } from 'express';
 import { normaliseEmail } from '../../users/normalise-email.js';
+import { THROTTLE_BY_API_KEY } from './api-key-throttler.guard.js';
 
 export const THROTTLE_BY_IP = 'ip';
 export const THROTTLE_BY_ACCOUNT = 'account';
@@ -12,6 +13,12 @@ export const THROTTLE_BY_ACCOUNT = 'account';
  */
 @Injectable()
 export class AuthThrottlerGuard extends ThrottlerGuard {
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    // The per-key limit is ApiKeyThrottlerGuard's (same module, same storage).
+    this.throttlers = this.throttlers.filter((t) => t.name !== THROTTLE_BY_API_KEY);
+  }
+
   protected override async getTracker(req: Request): Promise<string> {
     return req.ip ?? req.socket.remoteAddress ?? 'unknown';
   }

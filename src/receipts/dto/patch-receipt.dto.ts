@@ -51,60 +51,82 @@ export class LineItemDto {
  * leaves it alone. `lineItems` and `tags` replace the whole list.
  */
 export class PatchReceiptDto {
-  @ApiPropertyOptional({ nullable: true, maxLength: 200 })
+  // `type: String` on each nullable field: the design type of `string | null` is Object, which
+  // would document (and generate clients with) an object instead of a nullable string.
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 200 })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   merchantName?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
   @IsOptional()
   @IsString()
   @MaxLength(500)
   address?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2024-03-15', description: 'ISO 8601 date' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2024-03-15',
+    description: 'ISO 8601 date',
+  })
   @IsOptional()
   @IsString()
   @Matches(DATE, { message: 'date must be an ISO 8601 date (YYYY-MM-DD)' })
   date?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '13:45', description: 'HH:MM or HH:MM:SS' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '13:45',
+    description: 'HH:MM or HH:MM:SS',
+  })
   @IsOptional()
   @IsString()
   @Matches(TIME, { message: 'time must be HH:MM or HH:MM:SS (24-hour)' })
   time?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'EUR', description: 'ISO 4217 code' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'EUR',
+    description: 'ISO 4217 code',
+  })
   @IsOptional()
   @IsIn(CURRENCY_CODES, { message: 'currency must be an ISO 4217 code' })
   currency?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '40.00' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '40.00' })
   @IsOptional()
   @IsString()
   @Matches(MONEY, { message: `subtotal ${MONEY_MESSAGE}` })
   subtotal?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '2.50' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '2.50' })
   @IsOptional()
   @IsString()
   @Matches(MONEY, { message: `taxTotal ${MONEY_MESSAGE}` })
   taxTotal?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '0.00' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0.00' })
   @IsOptional()
   @IsString()
   @Matches(MONEY, { message: `tip ${MONEY_MESSAGE}` })
   tip?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '0.00', description: 'Positive: taken off' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '0.00',
+    description: 'Positive: taken off',
+  })
   @IsOptional()
   @IsString()
   @Matches(MONEY, { message: `discount ${MONEY_MESSAGE}` })
   discount?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '42.50' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '42.50' })
   @IsOptional()
   @IsString()
   @Matches(MONEY, { message: `total ${MONEY_MESSAGE}` })
@@ -115,7 +137,7 @@ export class PatchReceiptDto {
   @IsIn(['cash', 'card', 'mobile', 'other'])
   paymentMethod?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: '4242' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '4242' })
   @IsOptional()
   @IsString()
   @Matches(/^\d{4}$/, { message: 'cardLast4 must be four digits' })
@@ -129,7 +151,7 @@ export class PatchReceiptDto {
   @Type(() => LineItemDto)
   lineItems?: LineItemDto[] | null;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 1000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 1000 })
   @IsOptional()
   @IsString()
   @MaxLength(1000)

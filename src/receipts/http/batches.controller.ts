@@ -24,6 +24,7 @@ import { ClsService } from 'nestjs-cls';
 import type { Observable } from 'rxjs';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { BatchesService } from '../batches/batches.service.js';
 import { BatchAcceptedDto, BatchResponseDto } from '../dto/batch.response.dto.js';
@@ -49,6 +50,7 @@ export class BatchesController {
     private readonly cls: ClsService,
   ) {}
 
+  @RequiresScope('receipts:write')
   @Post('receipts/batch')
   @HttpCode(202)
   @ApiTags('receipts')
@@ -96,6 +98,7 @@ export class BatchesController {
     return body;
   }
 
+  @RequiresScope('receipts:read')
   @Get('batches/:id')
   @ApiOperation({ summary: 'A batch: counts per status and the current state of each entry' })
   @ApiOkResponse({ type: BatchResponseDto })
@@ -125,6 +128,7 @@ export class BatchesController {
 
   @Public()
   @UseGuards(BatchEventsAuthGuard)
+  @RequiresScope('receipts:read')
   @Sse('batches/:id/events')
   @ApiOperation({
     summary: 'Live progress of every receipt of a batch (Server-Sent Events)',

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import type { AllConfig } from '../../config/configuration.js';
 import { ActiveSessions } from '../../auth/active-sessions.js';
-import type { AuthUser } from '../../auth/auth-user.js';
+import { type AuthUser, sessionIdOf } from '../../auth/auth-user.js';
 
 export const EVENTS_TOKEN_TTL_SECONDS = 300;
 
@@ -38,7 +38,7 @@ export class EventsTokenService {
     const auth = this.config.getOrThrow('auth', { infer: true });
     const claims: EventsTokenClaims = {
       sub: owner.id,
-      sid: owner.sessionId,
+      sid: sessionIdOf(owner),
       rid: id,
       typ: `${kind}-events`,
     };

@@ -10,6 +10,7 @@ import {
 import type { Readable } from 'node:stream';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { ExportQuery } from '../dto/export.query.js';
 import { ReceiptExportService } from '../exports/receipt-export.service.js';
 import { ReceiptZipExport } from '../exports/receipt-zip-export.js';
@@ -34,6 +35,7 @@ function download(stream: Readable, type: string, filename: string): StreamableF
 
 @ApiTags('exports')
 @ApiBearerAuth()
+@RequiresScope('exports')
 @Controller('v1/exports')
 export class ExportsController {
   constructor(

@@ -8,8 +8,8 @@ import type { EventsTokenKind, EventsTokenService } from './events-token.service
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * An events route takes either the usual bearer access token or, for EventSource, a
- * `?token=` from the matching …/events-token route. It also checks that the receipt or batch
+ * An events route takes the usual bearer access token, an API key with `receipts:read`, or,
+ * for EventSource, a `?token=` from the matching …/events-token route. It also checks that the receipt or batch
  * is the caller's: an SSE handler has sent its 200 before any await in it resolves, so a 404
  * must be decided here, before the handler runs.
  */

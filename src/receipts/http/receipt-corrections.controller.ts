@@ -30,6 +30,7 @@ import type { Response } from 'express';
 import { ClsService } from 'nestjs-cls';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { ReceiptCorrectionsService } from '../corrections/receipt-corrections.service.js';
 import { etagOf } from '../corrections/etag.js';
 import { TagNameDto } from '../dto/add-tag.dto.js';
@@ -50,6 +51,7 @@ export class ReceiptCorrectionsController {
     private readonly cls: ClsService,
   ) {}
 
+  @RequiresScope('receipts:write')
   @Patch(':id')
   @ApiOperation({
     summary: 'Correct a receipt (JSON merge-patch); needs If-Match',
@@ -81,6 +83,7 @@ export class ReceiptCorrectionsController {
     return withEtag(res, await this.corrections.patch(id, user.id, ifMatch, patch));
   }
 
+  @RequiresScope('receipts:read')
   @Get(':id/history')
   @ApiOperation({ summary: 'The audit trail: field, old, new, who, when (oldest first)' })
   @ApiOkResponse({ type: ReceiptHistoryDto })
@@ -93,6 +96,7 @@ export class ReceiptCorrectionsController {
     return { items: entries.map((entry) => ReceiptHistoryEntryDto.from(entry)) };
   }
 
+  @RequiresScope('receipts:write')
   @Post(':id/confirm')
   @HttpCode(200)
   @ApiOperation({
@@ -111,6 +115,7 @@ export class ReceiptCorrectionsController {
     return withEtag(res, await this.corrections.confirm(id, user.id));
   }
 
+  @RequiresScope('receipts:write')
   @Post(':id/reextract')
   @HttpCode(202)
   @ApiOperation({
@@ -134,6 +139,7 @@ export class ReceiptCorrectionsController {
     return this.corrections.requestReextract(id, user.id, this.cls.getId());
   }
 
+  @RequiresScope('receipts:write')
   @Post(':id/not-duplicate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the possible-duplicate flag (it is not set again)' })
@@ -147,6 +153,7 @@ export class ReceiptCorrectionsController {
     return withEtag(res, await this.corrections.markNotDuplicate(id, user.id));
   }
 
+  @RequiresScope('receipts:write')
   @Post(':id/tags')
   @HttpCode(200)
   @ApiOperation({ summary: 'Add a tag to a receipt (created when new; case-insensitive)' })
@@ -162,6 +169,7 @@ export class ReceiptCorrectionsController {
     return withEtag(res, await this.corrections.addTag(id, user.id, body.name));
   }
 
+  @RequiresScope('receipts:write')
   @Delete(':id/tags/:name')
   @ApiOperation({ summary: 'Take a tag off a receipt (the tag itself stays)' })
   @ApiOkResponse({ type: ReceiptResponseDto, headers: WITH_ETAG })

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { ReceiptStatsDto } from '../dto/receipt-stats.response.dto.js';
 import { ReceiptStatsQuery } from '../dto/receipt-stats.query.js';
 import { ReceiptSearchService } from '../search/receipt-search.service.js';
@@ -19,6 +20,7 @@ import { ReceiptSearchService } from '../search/receipt-search.service.js';
 export class ReceiptStatsController {
   constructor(private readonly search: ReceiptSearchService) {}
 
+  @RequiresScope('receipts:read')
   @Get()
   @ApiOperation({
     summary: 'Totals per currency: count, sum of totals and tax, average, groups, top merchants',

@@ -40,6 +40,7 @@ import { ClsService } from 'nestjs-cls';
 import type { Observable } from 'rxjs';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { Public } from '../../common/decorators/public.decorator.js';
 import { ListReceiptsQuery } from '../dto/list-receipts.query.js';
 import {
@@ -74,6 +75,7 @@ export class ReceiptsController {
     private readonly search: ReceiptSearchService,
   ) {}
 
+  @RequiresScope('receipts:write')
   @Post()
   @ApiOperation({
     summary:
@@ -125,6 +127,7 @@ export class ReceiptsController {
     return body;
   }
 
+  @RequiresScope('receipts:read')
   @Get()
   @ApiOperation({
     summary: 'Search and list your receipts: full text, filters, sort, cursor pages',
@@ -147,6 +150,7 @@ export class ReceiptsController {
     return this.search.list(user.id, query);
   }
 
+  @RequiresScope('receipts:read')
   @Get(':id')
   @ApiOperation({
     summary: 'A receipt: status, stage, progress, timings, the error or the extracted record',
@@ -168,6 +172,7 @@ export class ReceiptsController {
     return body;
   }
 
+  @RequiresScope('receipts:write')
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({
@@ -189,6 +194,7 @@ export class ReceiptsController {
     return this.receipts.delete(id, user.id, query.permanent);
   }
 
+  @RequiresScope('receipts:read')
   @Get(':id/file')
   @Header('X-Content-Type-Options', 'nosniff')
   @ApiOperation({ summary: 'Download the original upload' })
@@ -204,6 +210,7 @@ export class ReceiptsController {
     });
   }
 
+  @RequiresScope('receipts:write')
   @Post(':id/reprocess')
   @HttpCode(202)
   @ApiOperation({ summary: 'Process a finished receipt again (e.g. after a failure)' })
@@ -240,6 +247,7 @@ export class ReceiptsController {
 
   @Public()
   @UseGuards(EventsAuthGuard)
+  @RequiresScope('receipts:read')
   @Sse(':id/events')
   @ApiOperation({
     summary: 'Live progress (Server-Sent Events)',

@@ -20,6 +20,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import { TagNameDto } from '../dto/add-tag.dto.js';
 import { TagListDto, TagResponseDto } from '../dto/tag.response.dto.js';
@@ -35,6 +36,7 @@ const TAG_ID = new ParseUUIDPipe({
 export class TagsController {
   constructor(private readonly tags: TagsService) {}
 
+  @RequiresScope('receipts:read')
   @Get()
   @ApiOperation({ summary: 'Your tags with how many receipts carry each' })
   @ApiOkResponse({ type: TagListDto })
@@ -42,6 +44,7 @@ export class TagsController {
     return this.tags.list(user.id);
   }
 
+  @RequiresScope('receipts:write')
   @Patch(':tagId')
   @ApiOperation({ summary: 'Rename a tag (on every receipt that has it)' })
   @ApiOkResponse({ type: TagResponseDto })
@@ -56,6 +59,7 @@ export class TagsController {
     return this.tags.rename(id, user.id, body.name);
   }
 
+  @RequiresScope('receipts:write')
   @Delete(':tagId')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a tag and take it off every receipt' })

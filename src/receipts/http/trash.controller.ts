@@ -9,6 +9,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { ReceiptResponseDto } from '../dto/receipt.response.dto.js';
 import { TrashPageDto } from '../dto/trash.response.dto.js';
 import { TrashQuery } from '../dto/trash.query.js';
@@ -21,6 +22,7 @@ import { RECEIPT_ID } from './receipt-id.pipe.js';
 export class TrashController {
   constructor(private readonly trash: TrashService) {}
 
+  @RequiresScope('receipts:read')
   @Get('trash')
   @ApiOperation({
     summary: 'Receipts in the trash, most recently deleted first',
@@ -34,6 +36,7 @@ export class TrashController {
     return this.trash.list(user.id, query.limit, query.cursor);
   }
 
+  @RequiresScope('receipts:write')
   @Post('receipts/:id/restore')
   @HttpCode(200)
   @ApiOperation({ summary: 'Take a receipt out of the trash' })

@@ -22,6 +22,7 @@ import {
 } from '@nestjs/swagger';
 import type { AuthUser } from '../../auth/auth-user.js';
 import { CurrentUser } from '../../auth/current-user.decorator.js';
+import { RequiresScope } from '../../auth/requires-scope.decorator.js';
 import { AppError, ErrorCode } from '../../common/errors/index.js';
 import { CreateWebhookDto } from '../dto/create-webhook.dto.js';
 import { CreatedWebhookResponseDto } from '../dto/created-webhook.response.dto.js';
@@ -35,6 +36,7 @@ const ID = new ParseUUIDPipe({
 
 @ApiTags('webhooks')
 @ApiBearerAuth()
+@RequiresScope('webhooks')
 @Controller('v1/webhooks')
 export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
