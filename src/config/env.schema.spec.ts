@@ -26,6 +26,13 @@ describe('parseEnv', () => {
     expect(env.MAX_IMAGE_PIXELS).toBe(40_000_000);
     expect(env.JWT_ACCESS_TTL_SECONDS).toBe(900);
     expect(env.QUEUE_ATTEMPTS).toBe(3);
+    expect(env.BATCH_MAX_FILES).toBe(100);
+  });
+
+  it('keeps BATCH_MAX_FILES between 1 and 1000', () => {
+    expect(parseEnv({ ...valid, BATCH_MAX_FILES: '1000' }).BATCH_MAX_FILES).toBe(1000);
+    expect(() => parseEnv({ ...valid, BATCH_MAX_FILES: '0' })).toThrow(/BATCH_MAX_FILES/);
+    expect(() => parseEnv({ ...valid, BATCH_MAX_FILES: '1001' })).toThrow(/BATCH_MAX_FILES/);
   });
 
   it('reads the webhook allow-list and refuses entries that are not hosts, addresses or ranges', () => {

@@ -145,11 +145,7 @@ function tooLarge(maxBytes: number): AppError {
  * drained, because busboy waits for every part to end before it reads the next one: a refused
  * part must not stall the rest of a batch. The staging file of a refused part is removed here.
  */
-function stagePart(
-  stream: Readable & { truncated?: boolean },
-  storage: FileStorage,
-  maxBytes: number,
-): Promise<StagedFile> {
+function stagePart(stream: Readable, storage: FileStorage, maxBytes: number): Promise<StagedFile> {
   const inspector = new InspectingStream();
   let tempPath: string | undefined;
   const drain = (error: Error) => {
@@ -291,7 +287,7 @@ async function readMultipart(
         const result = results[i];
         return result.status === 'fulfilled'
           ? { index: part.index, filename: part.filename, file: result.value }
-          : { index: part.index, filename: part.filename, error: asAppError(result.reason) };
+          : { index: part.index, filename: part.filename, error: refusalOf(result.reason) };
       }),
       note,
       tags,
@@ -312,8 +308,11 @@ async function readMultipart(
   }
 }
 
-/** A refused part keeps its code; anything else (a disk error) is not the client's fault. */
-function asAppError(error: unknown): AppError {
+/**
+ * A refused part keeps its code in the batch's answer; anything else (a disk error) is not the
+ * client's fault and fails the request.
+ */
+function refusalOf(error: unknown): AppError {
   if (error instanceof AppError) return error;
   throw error;
 }
