@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { findDates, findTimes, isoDate } from './dates.js';
+import { parseReceipt } from './parse-receipt.js';
 
 describe('dates', () => {
   it.each([
@@ -26,7 +27,7 @@ describe('dates', () => {
     expect(findDates(text, order)[0]?.iso).toBe(iso);
   });
 
-  it.each(['31/04/2018', '29/02/2019', '13/13/2018', '01/01/1899', '12.50', '2.5.1'])(
+  it.each(['31/04/2018', '29/02/2019', '13/13/2018', '01/01/1870', '12.50', '2.5.1'])(
     'rejects %s',
     (text) => {
       expect(findDates(text, 'dmy')).toEqual([]);
@@ -43,8 +44,39 @@ describe('dates', () => {
     expect(findDates('03/25/2024', 'dmy')[0]).toMatchObject({ iso: '2024-03-25', proves: 'mdy' });
   });
 
-  it('ignores dates after the latest plausible one', () => {
-    expect(findDates('28/09/2047', 'dmy', '2026-11-23')).toEqual([]);
+  it('reads an impossible year as the most recent possible one a misread digit away, flagged', () => {
+    // A receipt cannot be from the future: 2078 is 2018 or 2008 with one digit misread.
+    expect(findDates('Date: 06/03/2078', 'dmy', '2026-11-23')).toMatchObject([
+      { iso: '2018-03-06', yearRepaired: true },
+    ]);
+    expect(findDates('29/12/7017', 'dmy', '2026-11-23')).toMatchObject([
+      { iso: '2017-12-29', yearRepaired: true },
+    ]);
+    expect(findDates('14 MAR 2086', 'dmy', '2026-11-23')).toMatchObject([
+      { iso: '2026-03-14', yearRepaired: true },
+    ]);
+    expect(findDates('14/03/2024', 'dmy', '2026-11-23')[0]?.yearRepaired).toBe(false);
+  });
+
+  it('does not repair a year more than one digit from any possible one, or a future day', () => {
+    expect(findDates('28/09/2847', 'dmy', '2026-11-23')).toEqual([]);
+    expect(findDates('01/01/3500', 'dmy', '2026-11-23')).toEqual([]);
+    // The year is possible, the day is not yet: no other year is made up for it.
+    expect(findDates('30/11/2026', 'dmy', '2026-11-23')).toEqual([]);
+  });
+
+  it('a receipt dated by a repaired year goes to review, the printed date wins over it', () => {
+    const repaired = parseReceipt(['KEDAI MAJU', 'Date: 06/03/2078', 'TOTAL 12.50'], {
+      latestDate: '2026-11-23',
+    });
+    expect(repaired.date.value).toBe('2018-03-06');
+    expect(repaired.date.confidence).toBeLessThan(0.8);
+    expect(repaired.checks.issues.join(' ')).toContain('The date 2018-03-06 is uncertain');
+    const printed = parseReceipt(
+      ['KEDAI MAJU', 'Date: 06/03/2078', 'TOTAL 12.50', 'Paid 07/03/2018 10:01'],
+      { latestDate: '2026-11-23' },
+    );
+    expect(printed.date.value).toBe('2018-03-07');
   });
 
   it('validates calendar dates', () => {

@@ -18,6 +18,11 @@ export interface DateMatch {
   compact: boolean;
   /** Evidence about the printer's order: a part above 12 proves which one is the day. */
   proves: DayMonthOrder | null;
+  /**
+   * The printed year was impossible (2078 on a receipt read today, 7017) and this is the
+   * nearest possible one by misread digits: a guess the caller should trust less.
+   */
+  yearRepaired: boolean;
 }
 
 export interface TimeMatch {
@@ -70,28 +75,52 @@ export function findDates(text: string, order: DayMonthOrder, latest?: string): 
       ambiguous: false,
       compact: false,
       proves: null,
+      yearRepaired: false,
       ...extra,
     });
   };
   const upper = text.toUpperCase();
+  // A four-digit year that cannot be (after `latest`'s year, before MIN_YEAR) is read again
+  // as the nearest possible year; the day and month as printed must still make a valid date.
+  const possible = (iso: string | null) => iso !== null && (latest === undefined || iso <= latest);
+  const newestYear = latest === undefined ? MAX_YEAR : Math.min(MAX_YEAR, +latest.slice(0, 4));
+  const yearOf = (printed: string, toIso: (candidate: number) => string | null) => {
+    const asPrinted = year(printed);
+    if (printed.length !== 4 || (asPrinted >= MIN_YEAR && asPrinted <= newestYear)) {
+      return { y: asPrinted, yearRepaired: false };
+    }
+    const nearest = nearestPossibleYear(printed, (candidate) => possible(toIso(candidate)));
+    return nearest === null
+      ? { y: asPrinted, yearRepaired: false }
+      : { y: nearest, yearRepaired: true };
+  };
 
   for (const match of upper.matchAll(YMD)) add(match, isoDate(+match[1], +match[3], +match[4]));
   for (const match of upper.matchAll(DAY_NAMED)) {
-    add(match, isoDate(year(match[3]), MONTHS[match[2]], +match[1]));
+    const toIso = (y: number) => isoDate(y, MONTHS[match[2]], +match[1]);
+    const { y, yearRepaired } = yearOf(match[3], toIso);
+    add(match, toIso(y), { yearRepaired });
   }
   for (const match of upper.matchAll(NAMED_DAY)) {
-    add(match, isoDate(year(match[3]), MONTHS[match[1]], +match[2]));
+    const toIso = (y: number) => isoDate(y, MONTHS[match[1]], +match[2]);
+    const { y, yearRepaired } = yearOf(match[3], toIso);
+    add(match, toIso(y), { yearRepaired });
   }
   for (const match of upper.matchAll(NUMERIC)) {
     const first = +match[1];
     const second = +match[3];
-    const y = year(match[4]);
+    const { y, yearRepaired } = yearOf(match[4], (candidate) =>
+      order === 'dmy'
+        ? (isoDate(candidate, second, first) ?? isoDate(candidate, first, second))
+        : (isoDate(candidate, first, second) ?? isoDate(candidate, second, first)),
+    );
     const dayFirst = isoDate(y, second, first);
     const monthFirst = isoDate(y, first, second);
     const preferred = order === 'dmy' ? (dayFirst ?? monthFirst) : (monthFirst ?? dayFirst);
     // "11.14.00" is more likely a time than a date; it may be a candidate but proves nothing.
     const timeLike = match[2] === '.' && match[4].length === 2;
     add(match, preferred, {
+      yearRepaired,
       ambiguous: Boolean(dayFirst && monthFirst && dayFirst !== monthFirst),
       proves: timeLike
         ? null
@@ -130,6 +159,27 @@ export function findTimes(text: string): TimeMatch[] {
     times.push({ value, index: match.index });
   }
   return times;
+}
+
+/** More misread digits than this and the printed figure is no year at all. */
+const MAX_YEAR_MISREADS = 1;
+
+/**
+ * The possible year that differs from the printed four digits in the fewest places, at most
+ * MAX_YEAR_MISREADS; on a tie the most recent ("2078" → 2018 rather than 2008: receipts are
+ * read soon after they are printed). At most MAX_YEAR − MIN_YEAR tries.
+ */
+function nearestPossibleYear(printed: string, isPossible: (y: number) => boolean): number | null {
+  let best: { y: number; misreads: number } | null = null;
+  for (let y = MAX_YEAR; y >= MIN_YEAR; y -= 1) {
+    const digits = String(y);
+    let misreads = 0;
+    for (let i = 0; i < 4; i += 1) if (digits[i] !== printed[i]) misreads += 1;
+    if (misreads <= MAX_YEAR_MISREADS && (!best || misreads < best.misreads) && isPossible(y)) {
+      best = { y, misreads };
+    }
+  }
+  return best?.y ?? null;
 }
 
 /** Two-digit years: 00–69 are 2000s, 70–99 the 1900s (and then rejected as implausible). */

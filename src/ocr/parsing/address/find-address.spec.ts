@@ -88,6 +88,16 @@ describe('address', () => {
       address: '123 MAIN ST SPRINGFIELD, IL 62704',
     },
     {
+      rule: 'a house number and a comma start the street even when its word is misread',
+      lines: [
+        'KILANG ROTI MAJU',
+        '3, Julan Pelabur',
+        '40300 Shah Alam, Selangor.',
+        'Tel: 03-5542 3228',
+      ],
+      address: '3, Julan Pelabur 40300 Shah Alam, Selangor.',
+    },
+    {
       rule: 'French road words mark an address line above the postcode',
       lines: [
         'RELAIS DU LAC',

@@ -138,6 +138,9 @@ const REGION_MIN_OCR = 0.4;
  * line ("BISTRO & CAFE" under "THREE STOOGES"), a date, or OCR scraps of a logo.
  */
 function isPreamble(line: Row): boolean {
+  // "3, Julan Pelabur": a house number and a comma start the street, whatever OCR made of
+  // the street word after them.
+  if (/^\d{1,4}[A-Z]?\s*,\s*\p{L}/u.test(line.upper)) return false;
   return (
     COMPANY_REG.test(line.upper) ||
     TAX_ID_LABEL.test(line.text) ||

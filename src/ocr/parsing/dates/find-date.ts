@@ -19,8 +19,19 @@ const COMPACT = -3;
 const COMPACT_LABELLED = -1;
 /** Purchase dates sit in the header or the footer, rarely among the items. */
 const AMONG_ITEMS = -0.5;
+/**
+ * A year read again from misread digits (2078 → 2018): any date printed with a possible year
+ * wins (a labelled one with a time then scores 0, a bare date 1).
+ */
+const YEAR_REPAIRED = -5;
 /** The same date printed again (header and card slip), per repeat, at most two. */
 const REPEATED = 0.5;
+
+/**
+ * A guessed year is not trusted: below the lowest band calibration.ts trusts a date from
+ * (raw 0.3), so the receipt goes to review.
+ */
+const YEAR_REPAIRED_RULE = 0.25;
 
 /**
  * The purchase date: every valid date on the receipt is a candidate, scored by its label,
@@ -40,6 +51,7 @@ export function findDate(
       if (findTimes(line.text).length > 0) score += WITH_TIME;
       if (NOT_PURCHASE_DATE.test(line.upper)) score += NOT_PURCHASE;
       if (match.compact) score += labelled ? COMPACT_LABELLED : COMPACT;
+      if (match.yearRepaired) score += YEAR_REPAIRED;
       const depth = Math.min(1, line.index / Math.max(1, lines.length));
       if (line.index <= lines.length * 0.8) score += AMONG_ITEMS * depth;
       candidates.push({ match, line, score });
@@ -58,6 +70,8 @@ export function findDate(
   // 05/03/2024 read by the locale's order, or 20240314: either may be another date.
   if (best.match.ambiguous) rule -= 0.15;
   if (best.match.compact) rule -= 0.2;
+  // A guessed year goes to review whatever else vouches for the date.
+  if (best.match.yearRepaired) rule = Math.min(rule, YEAR_REPAIRED_RULE);
   return field(best.match.iso, rule, best.line);
 }
 

@@ -31,6 +31,11 @@ const TYPICAL_OCR = 0.75;
 const PER_OCR_CONFIDENCE = 3;
 /** Most words are scraps ("Eh", "lh1", "aBc"): a logo or stamp read as text. */
 const MOSTLY_SCRAPS = -2.5;
+/**
+ * Lines read below this are logos and stamps OCR made words of ("okies", "[yes"): never the
+ * name. Checked on the tune set, where no right name was read below it.
+ */
+const MIN_NAME_OCR = 0.3;
 /** Score bands of the raw confidence. */
 const STRONG_NAME = 5;
 const PLAIN_NAME = 2.5;
@@ -61,6 +66,7 @@ export function findMerchant(lines: Row[]): Merchant {
     const count = letters(name);
     if (count < 3 || count / name.replace(/\s/g, '').length < 0.5) return;
     if (HEADER_NOISE.test(line.upper) || COMPANY_REG.test(line.upper) || isBoundary(line)) return;
+    if (line.ocr < MIN_NAME_OCR) return;
     if (isStreetLine(line)) return;
     // The name is printed first (and biggest); a legal form or a kind of shop confirms it.
     // Judged without a trailing registration number, whose digits look like a postcode.
