@@ -140,6 +140,25 @@ describe('search, filters, sorts, cursor pages and stats', () => {
       expect(res.body.items[0].snippet).toContain('«motorway»');
     });
 
+    it('finds a corrected merchant and note at once (search document and merchant filter)', async () => {
+      const gil = await registerUser(api.baseUrl);
+      const id = await seedReceipt(env.DATABASE_URL, { ownerId: gil.id });
+      const search = async (query: string) =>
+        (await get(`/v1/receipts?${query}`, gil.token)).body.items.map((r: { id: string }) => r.id);
+      const read = await get(`/v1/receipts/${id}`, gil.token);
+      const patched = await http(api.baseUrl, 'PATCH', `/v1/receipts/${id}`, {
+        token: gil.token,
+        body: { merchantName: 'Zanzibar Teahouse', note: 'quarterly offsite' },
+        headers: { 'if-match': read.headers.get('etag') as string },
+      });
+      expect(patched.status, patched.text).toBe(200);
+      expect(await search('q=zanzibar')).toEqual([id]);
+      expect(await search('q=offsite')).toEqual([id]);
+      expect(
+        await search(`merchant=${encodeURIComponent('zanzibar teahouse')}&q=teahouse`),
+      ).toEqual([id]);
+    });
+
     it('treats tsquery syntax as text and refuses a q without words or over 200 characters', async () => {
       expect(await letters(`q=${encodeURIComponent("shell & !| (:* ' \\ <->")}`)).toMatch(
         /^(AD|DA)$/,
