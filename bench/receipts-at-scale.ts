@@ -2,7 +2,7 @@
  * Search, stats and export at scale: seeds one user with 100,000 receipts (plus another user's
  * 5,000) in a throwaway PostgreSQL, runs the real API in this process, and prints p50/p95 of
  * search, stats and the first export page, the memory used while exporting 20,000 receipts,
- * and the EXPLAIN ANALYZE plans of the three most common list queries.
+ * and the EXPLAIN (ANALYZE, BUFFERS) plans of the three most common list queries.
  *
  *   npm run bench:search -- [--receipts 100000] [--samples 30] [--export 20000]
  *
@@ -217,6 +217,15 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       return performance.now() - t0;
     };
+    /** What a list answer says it matched, to read the timings by. */
+    const matched = async (path: string): Promise<string> => {
+      const res = await fetch(`${base}${path}`, {
+        headers: { authorization: `Bearer ${user.token}` },
+      });
+      const body = (await res.json()) as { total?: number; totalExact?: boolean };
+      if (body.total === undefined) return '';
+      return `  ${body.totalExact ? '' : '≥ '}${body.total} matches`;
+    };
     const measure = async (label: string, paths: string[]) => {
       for (const path of paths) await get(path); // warm-up
       const all: number[] = [];
@@ -225,15 +234,20 @@ async function main(): Promise<void> {
         const times: number[] = [];
         for (let i = 0; i < SAMPLES; i++) times.push(await get(path));
         all.push(...times);
-        console.log(`  ${path.padEnd(78)} ${summary(times)}`);
+        console.log(`  ${path.padEnd(78)} ${summary(times)}${await matched(path)}`);
       }
       console.log(`  ${'all'.padEnd(78)} ${summary(all)}`);
     };
 
+    // The same HTTP path without a query: on a shared machine, read the lists against it.
+    await measure('floor (GET /v1/me: authenticated, no search)', ['/v1/me']);
     await measure('search (GET /v1/receipts, 20 a page)', [
       '/v1/receipts?limit=20',
+      '/v1/receipts?limit=20&includeTotal=true',
       '/v1/receipts?q=coffee&limit=20',
-      '/v1/receipts?q=shell%20unleaded&limit=20',
+      '/v1/receipts?q=shell%20diesel&limit=20',
+      // A word on every receipt: the most matches a ranked search can have.
+      '/v1/receipts?q=total&limit=20',
       '/v1/receipts?category=fuel&from=2024-03-01&to=2024-03-31&sort=date&limit=20',
       '/v1/receipts?tag=travel&currency=EUR&limit=20',
       '/v1/receipts?status=needs_review&sort=confidence&limit=20',
@@ -296,10 +310,33 @@ async function main(): Promise<void> {
         `RSS ${mb(rssBefore)} before, ${mb(rssPeak)} at most (API and client in this one process)`,
     );
 
-    // The plans of the three most common list queries, as the API builds them.
+    // The plans of the three most common list queries, as the API builds them: each page's
+    // bounded count, the ranking window of a search, then the page itself.
     const { ReceiptSearchRepository } =
       await import('../src/receipts/search/receipt-search.repository.js');
+    const { TOTAL_COUNT_CAP, RANKED_MATCHES_CAP } =
+      await import('../src/receipts/search/search-limits.js');
     const search = app.get(ReceiptSearchRepository);
+    // A ranked page's plan spells out its 1,000 candidate ids.
+    const shorten = (line: string) =>
+      line.length > 240 ? `${line.slice(0, 240)}… (${line.length} characters)` : line;
+    const explain = async (label: string, [sql, params]: [string, unknown[]]) => {
+      const plan = await client.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+        params,
+      );
+      console.log(
+        `\nEXPLAIN (ANALYZE, BUFFERS) — ${label}\n${plan.rows.map((r) => `  ${shorten(r['QUERY PLAN'])}`).join('\n')}`,
+      );
+    };
+    const countQuery = (filters: Parameters<typeof search.filtered>[1]) => {
+      const [sql, params] = search
+        .filtered(user.id, filters)
+        .select('1')
+        .limit(TOTAL_COUNT_CAP + 1)
+        .getQueryAndParameters();
+      return [`SELECT count(*)::int AS count FROM (${sql}) matches`, params] as [string, unknown[]];
+    };
     const plans: [string, Parameters<typeof search.pageQuery>[1]][] = [
       [
         'newest first (the default list)',
@@ -320,13 +357,22 @@ async function main(): Promise<void> {
       ],
     ];
     for (const [label, request] of plans) {
-      const [sql, params] = search.pageQuery(user.id, request).getQueryAndParameters();
-      const plan = await client.query<{ 'QUERY PLAN': string }>(
-        `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
-        params,
-      );
-      console.log(
-        `\nEXPLAIN ANALYZE — ${label}\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`).join('\n')}`,
+      let ranked: string[] | undefined;
+      if (request.sort === 'relevance') {
+        // The window's first pass also gives the search's bounded count.
+        await explain(
+          `${label}: the ranking window (newest ${RANKED_MATCHES_CAP} matches, and the count)`,
+          search
+            .rankingWindowQuery(user.id, request.filters, RANKED_MATCHES_CAP)
+            .getQueryAndParameters(),
+        );
+        ranked = (await search.rankingWindow(user.id, request.filters, RANKED_MATCHES_CAP)).ids;
+      } else {
+        await explain(`${label}: the count, up to ${TOTAL_COUNT_CAP}`, countQuery(request.filters));
+      }
+      await explain(
+        `${label}: the page`,
+        search.pageQuery(user.id, request, ranked).getQueryAndParameters(),
       );
     }
     await client.end();

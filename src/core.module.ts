@@ -2,7 +2,8 @@ import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { CacheKeys } from './cache/cache-keys.js';
-import { createRedisClient, RedisModule } from './cache/redis.module.js';
+import { BullConnections } from './cache/bull-connections.js';
+import { RedisModule } from './cache/redis.module.js';
 import { RequestContextModule } from './common/request-context/request-context.module.js';
 import type { AllConfig } from './config/configuration.js';
 import { AppConfigModule } from './config/config.module.js';
@@ -23,16 +24,16 @@ import { MetricsModule } from './metrics/metrics.module.js';
     DatabaseModule,
     RedisModule,
     BullModule.forRootAsync({
-      inject: [ConfigService, CacheKeys],
-      useFactory: (config: ConfigService<AllConfig, true>, keys: CacheKeys) => {
-        const { url, commandTimeoutMs } = config.getOrThrow('redis', { infer: true });
+      inject: [ConfigService, CacheKeys, BullConnections],
+      useFactory: (
+        config: ConfigService<AllConfig, true>,
+        keys: CacheKeys,
+        connections: BullConnections,
+      ) => {
         const queue = config.getOrThrow('queue', { infer: true });
         return {
           prefix: keys.bullPrefix(),
-          createClient: (type) =>
-            type === 'client'
-              ? createRedisClient(url, 'command', 'bull-client', commandTimeoutMs)
-              : createRedisClient(url, 'blocking', `bull-${type}`),
+          createClient: (type) => connections.create(type),
           settings: {
             // By default a worker killed mid-job loses its lock after 20 s; the next stalled-job
             // check (every 15 s) puts the job back, so it is retried well within two minutes.

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { fixtureLines, seedReceipt } from '../factories/receipt.factory.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
+import { createTestWorker } from '../utils/create-test-worker.js';
 import { http } from '../utils/http.js';
+import { pollUntil } from '../utils/poll-until.js';
 import { queryDatabase } from '../utils/query-database.js';
 import { registerUser, type RegisteredUser } from '../utils/register-user.js';
 import { useTestEnv } from '../utils/test-env.js';
@@ -97,7 +99,8 @@ describe('exports, trash and account data', () => {
   const fileOf = (ownerId: string, id: string) => join(env.STORAGE_DIR, ownerId, `${id}.jpg`);
 
   beforeAll(async () => {
-    env = await useTestEnv({ THROTTLE_AUTH_LIMIT: '1000' });
+    // The worker's purge runs every second here (only the worker test starts one).
+    env = await useTestEnv({ THROTTLE_AUTH_LIMIT: '1000', TRASH_PURGE_INTERVAL_MS: '1000' });
     api = await createTestApp();
     redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
     [ada, bob] = await Promise.all([registerUser(api.baseUrl), registerUser(api.baseUrl)]);
@@ -268,6 +271,26 @@ describe('exports, trash and account data', () => {
       expect(indexed[0].n).toBe(1);
     });
 
+    it('the worker runs that purge by itself every TRASH_PURGE_INTERVAL_MS', async () => {
+      const ivy = await registerUser(api.baseUrl);
+      const old = await seed(ivy.id, { deleted_at: new Date(Date.now() - 31 * 86_400_000) });
+      const kept = await seed(ivy.id, { deleted_at: new Date() });
+      const worker = await createTestWorker();
+      try {
+        const rows = await pollUntil(
+          () =>
+            queryDatabase(env.DATABASE_URL, 'SELECT id FROM receipts WHERE owner_id = $1', [
+              ivy.id,
+            ]),
+          (found) => found.length === 1,
+        );
+        expect(rows.map((r) => r.id)).toEqual([kept]);
+        expect(existsSync(fileOf(ivy.id, old))).toBe(false);
+      } finally {
+        await worker.close();
+      }
+    });
+
     it('uploading the same bytes as a trashed receipt takes it out of the trash', async () => {
       const hal = await registerUser(api.baseUrl);
       const bytes = Buffer.concat([
@@ -284,15 +307,20 @@ describe('exports, trash and account data', () => {
       expect((await call('GET', '/v1/trash', hal.token)).body.items).toEqual([]);
     });
 
-    it('DELETE ?permanent=true purges at once, in the trash or not', async () => {
+    it('DELETE ?permanent=true purges at once, in the trash or not: row, file, cache key', async () => {
       const erin = await registerUser(api.baseUrl);
       const live = await seed(erin.id);
       const trashed = await seed(erin.id, { deleted_at: new Date() });
+      // Reading the live receipt caches it.
+      expect((await call('GET', `/v1/receipts/${live}`, erin.token)).status).toBe(200);
+      expect(await redis.exists(cacheKey(live))).toBe(1);
       for (const id of [live, trashed]) {
         expect((await call('DELETE', `/v1/receipts/${id}?permanent=true`, erin.token)).status).toBe(
           204,
         );
         expect(existsSync(fileOf(erin.id, id))).toBe(false);
+        expect(await redis.exists(cacheKey(id))).toBe(0);
+        expect((await call('GET', `/v1/receipts/${id}`, erin.token)).status).toBe(404);
       }
       expect(
         await queryDatabase(env.DATABASE_URL, 'SELECT id FROM receipts WHERE owner_id = $1', [

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReceipt } from '../factories/receipt.factory.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
@@ -128,6 +130,21 @@ describe('ownership matrix: every route', () => {
       expect(stranger.status, label).toBe(404);
       expect(comparable(stranger.body), label).toEqual(comparable(missing.body));
     }
+    // The permanent form of DELETE takes another path (a purge): refused alike, nothing gone.
+    const purge = { method: 'DELETE', path: '/v1/receipts/{id}?permanent=true' };
+    const strangerPurge = await call(
+      purge,
+      { receipt: receiptId, tag: tagId, apiKey: apiKeyId },
+      bob.token,
+    );
+    const missingPurge = await call(
+      purge,
+      { receipt: randomUUID(), tag: tagId, apiKey: apiKeyId },
+      bob.token,
+    );
+    expect(strangerPurge.status).toBe(404);
+    expect(comparable(strangerPurge.body)).toEqual(comparable(missingPurge.body));
+    expect(existsSync(join(env.STORAGE_DIR, alice.id, `${receiptId}.jpg`))).toBe(true);
     // Nothing changed for the owner.
     const own = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptId}`, { token: alice.token });
     expect(own.status).toBe(200);

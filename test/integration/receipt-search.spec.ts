@@ -140,10 +140,34 @@ describe('search, filters, sorts, cursor pages and stats', () => {
       expect(res.body.items[0].snippet).toContain('«motorway»');
     });
 
+    it('finds a corrected merchant and note at once (search document and merchant filter)', async () => {
+      const gil = await registerUser(api.baseUrl);
+      const id = await seedReceipt(env.DATABASE_URL, { ownerId: gil.id });
+      const search = async (query: string) =>
+        (await get(`/v1/receipts?${query}`, gil.token)).body.items.map((r: { id: string }) => r.id);
+      const read = await get(`/v1/receipts/${id}`, gil.token);
+      const patched = await http(api.baseUrl, 'PATCH', `/v1/receipts/${id}`, {
+        token: gil.token,
+        body: { merchantName: 'Zanzibar Teahouse', note: 'quarterly offsite' },
+        headers: { 'if-match': read.headers.get('etag') as string },
+      });
+      expect(patched.status, patched.text).toBe(200);
+      expect(await search('q=zanzibar')).toEqual([id]);
+      expect(await search('q=offsite')).toEqual([id]);
+      expect(
+        await search(`merchant=${encodeURIComponent('zanzibar teahouse')}&q=teahouse`),
+      ).toEqual([id]);
+    });
+
     it('treats tsquery syntax as text and refuses a q without words or over 200 characters', async () => {
       expect(await letters(`q=${encodeURIComponent("shell & !| (:* ' \\ <->")}`)).toMatch(
         /^(AD|DA)$/,
       );
+      // Quotes and backslashes around or inside words stay text too.
+      for (const q of ["'shell'", "shell''", '\\shell\\', "motorway's"]) {
+        expect(await letters(`q=${encodeURIComponent(q)}`), q).toMatch(/^(AD|DA|A)$/);
+      }
+      expect(await letters(`q=${encodeURIComponent("motorway's")}`)).toBe('A');
       expect(await letters(`q=${encodeURIComponent('zzzz-not-there')}`)).toBe('');
       const noWords = await refused(`q=${encodeURIComponent('&|!():*')}`);
       expect(noWords.details[0].field).toBe('q');
@@ -284,8 +308,124 @@ describe('search, filters, sorts, cursor pages and stats', () => {
 
     it('keeps the deprecated page/pageSize form', async () => {
       const second = await get('/v1/receipts?page=2&pageSize=2');
-      expect(second.body).toMatchObject({ total: 5, page: 2, pageSize: 2 });
+      expect(second.body).toMatchObject({ total: 5, totalExact: true, page: 2, pageSize: 2 });
       expect(second.body.items.map((r: { id: string }) => letterOf(r.id)).join('')).toBe('BA');
+    });
+  });
+
+  describe('total', () => {
+    it('counts exactly below 1,000 matches', async () => {
+      const res = await get('/v1/receipts?limit=1&currency=EUR');
+      expect(res.body).toMatchObject({ total: 3, totalExact: true });
+      const next = await get(`/v1/receipts?limit=1&currency=EUR&cursor=${res.body.nextCursor}`);
+      expect(next.body).toMatchObject({ total: 3, totalExact: true });
+    });
+
+    describe('at more than 1,000 matches', () => {
+      // A third user with 1,001 receipts: copies of one seeded receipt, inserted in SQL.
+      let frank: RegisteredUser;
+      const list = (query: string) => get(`/v1/receipts?${query}`, frank.token);
+      const seedFor = (columns: Record<string, unknown>) =>
+        seedReceipt(env.DATABASE_URL, { ownerId: frank.id, columns });
+
+      beforeAll(async () => {
+        frank = await registerUser(api.baseUrl);
+        const first = await seedFor({ created_at: '2025-01-01T00:00:00Z' });
+        const copied = (
+          await queryDatabase<{ column_name: string }>(
+            env.DATABASE_URL,
+            `SELECT column_name FROM information_schema.columns
+              WHERE table_name = 'receipts' AND is_generated = 'NEVER'
+                AND column_name NOT IN ('id', 'sha256', 'storage_key')`,
+          )
+        ).map((c) => c.column_name);
+        await queryDatabase(
+          env.DATABASE_URL,
+          `INSERT INTO receipts (id, sha256, storage_key, ${copied.join(', ')})
+           SELECT gen_random_uuid(), md5(g::text) || md5(g::text), owner_id || '/' || g, ${copied.join(', ')}
+             FROM receipts, generate_series(1, 1000) g WHERE id = $1`,
+          [first],
+        );
+      });
+
+      it('gives a lower bound as total, unless includeTotal=true or the page form', async () => {
+        const bounded = await list('limit=5');
+        expect(bounded.status).toBe(200);
+        expect(bounded.body).toMatchObject({ total: 1000, totalExact: false });
+        expect(bounded.body.items).toHaveLength(5);
+        expect((await list('limit=5&q=kettle')).body).toMatchObject({
+          total: 1000,
+          totalExact: false,
+        });
+        expect((await list('limit=5&q=kettle&sort=date')).body.totalExact).toBe(false);
+        expect((await list('limit=5&includeTotal=true')).body).toMatchObject({
+          total: 1001,
+          totalExact: true,
+        });
+        expect((await list('limit=5&q=kettle&includeTotal=true')).body).toMatchObject({
+          total: 1001,
+          totalExact: true,
+        });
+        expect((await list('limit=5&includeTotal=false')).body.totalExact).toBe(false);
+        expect((await list('page=3&pageSize=5')).body).toMatchObject({
+          total: 1001,
+          totalExact: true,
+          page: 3,
+        });
+        // includeTotal belongs to neither the filters nor the cursor: pages go on either way.
+        const next = await list(
+          `limit=5&includeTotal=true&cursor=${encodeURIComponent(bounded.body.nextCursor)}`,
+        );
+        expect(next.status).toBe(200);
+        expect(next.body).toMatchObject({ total: 1001, totalExact: true });
+        expect(next.body.items[0].id).not.toBe(bounded.body.items[0].id);
+
+        const refusedFlag = await list('includeTotal=maybe');
+        expect(refusedFlag.status).toBe(422);
+        expect(refusedFlag.body.details[0].field).toBe('includeTotal');
+      });
+
+      it('ranks only the newest 1,000 matches, and its cursor pages keep that window', async () => {
+        // The best match of all, but older than the 1,000 newest: not ranked.
+        const old = await seedFor({
+          created_at: '2020-01-01T00:00:00Z',
+          note: 'kettle kettle kettle',
+        });
+        // As good, and new: ranked first.
+        const fresh = await seedFor({ note: 'kettle kettle kettle' });
+        const first = await list('q=kettle&limit=100');
+        expect(first.body.items[0].id).toBe(fresh);
+
+        const seen = new Set<string>();
+        let page = first;
+        let arrivals = 0;
+        for (;;) {
+          for (const item of page.body.items as { id: string }[]) {
+            expect(seen.has(item.id), 'a receipt listed twice').toBe(false);
+            seen.add(item.id);
+          }
+          if (!page.body.nextCursor) break;
+          if (arrivals < 3) {
+            // New matches arrive between pages, and would push old ones out of a fresh window.
+            await seedFor({ note: `kettle ${arrivals}` });
+            arrivals += 1;
+          }
+          page = await list(
+            `q=kettle&limit=100&cursor=${encodeURIComponent(page.body.nextCursor)}`,
+          );
+          expect(page.status).toBe(200);
+        }
+        // Every one of the first page's 1,000 candidates was listed, the old receipt never.
+        const window = await queryDatabase<{ id: string }>(
+          env.DATABASE_URL,
+          `SELECT id FROM receipts WHERE owner_id = $1 AND created_at < now() - interval '1 minute'
+            ORDER BY created_at DESC, id DESC LIMIT 999`,
+          [frank.id],
+        );
+        expect(window.map((r) => r.id).filter((id) => !seen.has(id))).toEqual([]);
+        expect(seen.has(old)).toBe(false);
+        expect((await list('q=kettle&limit=5&includeTotal=true')).body.total).toBe(1006);
+      });
     });
   });
 

@@ -566,7 +566,7 @@ export interface paths {
         };
         /**
          * Search and list your receipts: full text, filters, sort, cursor pages
-         * @description Newest first by default, ranked by relevance with q. Every filter and sort is index-served. Page with `limit` and `nextCursor` (stable while receipts arrive); `page`/`pageSize` still work but are deprecated. Receipts in the trash are left out. Review queue: `?status=needs_review&sort=confidence`.
+         * @description Newest first by default, ranked by relevance with q. Every filter and sort is index-served. Page with `limit` and `nextCursor` (stable while receipts arrive); `page`/`pageSize` still work but are deprecated. Receipts in the trash are left out. Review queue: `?status=needs_review&sort=confidence`. `total` is exact up to 1,000 matches (`totalExact`); `includeTotal=true` counts them all.
          *
          *     API keys: needs scope `receipts:read` (403 INSUFFICIENT_SCOPE otherwise).
          */
@@ -1821,8 +1821,10 @@ export interface components {
             items: components["schemas"]["ReceiptSearchHit"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
-            /** @description Receipts matching the filters, over all pages */
+            /** @description Receipts matching the filters, over all pages: exact with `includeTotal=true` or `page`; otherwise counted up to 1,000, and then a lower bound (`totalExact: false`) */
             total: number;
+            /** @description false when more receipts match than `total` says (it is then a lower bound) */
+            totalExact: boolean;
             /** @description Deprecated offset paging: the page number (1 in cursor mode) */
             page: number;
             /** @description The page size (`limit`, or the deprecated `pageSize`) */
@@ -3528,7 +3530,7 @@ export interface operations {
                 hasIssues?: boolean;
                 /** @description Only possible duplicates (or none: false) */
                 duplicates?: boolean;
-                /** @description Default: `relevance` with `q`, else `created`. `date` and `total` put receipts without one last (descending); `confidence` ascending is the review queue (least certain first). */
+                /** @description Default: `relevance` with `q`, else `created`. `relevance` ranks the newest 1,000 matches when more match. `date` and `total` put receipts without one last (descending); `confidence` ascending is the review queue (least certain first). */
                 sort?: "date" | "total" | "created" | "merchant" | "confidence" | "relevance";
                 /** @description Default: asc for merchant and confidence, desc otherwise */
                 order?: "asc" | "desc";
@@ -3536,6 +3538,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
+                /** @description true: `total` counts every match exactly (`totalExact: true`), at the cost of a count over all of them on every page (hundreds of milliseconds at 100,000 receipts). Otherwise matches are counted up to 1,000 and `totalExact` is false when there are more. The deprecated page form always counts exactly. */
+                includeTotal?: boolean;
                 /**
                  * @deprecated
                  * @description Deprecated: offset paging (slow deep down, shifts as receipts arrive). Use cursor.
@@ -3570,7 +3574,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description VALIDATION_FAILED: a bad filter or sort, q over 200 characters or without a letter or digit, from after to, minTotal above maxTotal, sort=relevance without q, cursor together with page */
+            /** @description VALIDATION_FAILED: a bad filter or sort, q over 200 characters or without a letter or digit, from after to, minTotal above maxTotal, sort=relevance without q, cursor together with page, includeTotal not true or false */
             422: {
                 headers: {
                     [name: string]: unknown;

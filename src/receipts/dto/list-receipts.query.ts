@@ -1,15 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SORT_KEYS, type SortKey, type SortOrder } from '../search/receipt-sort.js';
+import { queryBoolean } from './query-transforms.js';
 import { ReceiptFiltersQuery } from './receipt-filters.query.js';
 
 export class ListReceiptsQuery extends ReceiptFiltersQuery {
   @ApiPropertyOptional({
     enum: SORT_KEYS,
     description:
-      'Default: `relevance` with `q`, else `created`. `date` and `total` put receipts without one last ' +
-      '(descending); `confidence` ascending is the review queue (least certain first).',
+      'Default: `relevance` with `q`, else `created`. `relevance` ranks the newest 1,000 matches when more ' +
+      'match. `date` and `total` put receipts without one last (descending); `confidence` ascending is the ' +
+      'review queue (least certain first).',
   })
   @IsOptional()
   @IsIn(SORT_KEYS)
@@ -40,6 +42,18 @@ export class ListReceiptsQuery extends ReceiptFiltersQuery {
   @Min(1)
   @Max(100)
   limit?: number;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      'true: `total` counts every match exactly (`totalExact: true`), at the cost of a count over all of ' +
+      'them on every page (hundreds of milliseconds at 100,000 receipts). Otherwise matches are counted up ' +
+      'to 1,000 and `totalExact` is false when there are more. The deprecated page form always counts exactly.',
+  })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'includeTotal must be true or false' })
+  includeTotal?: boolean;
 
   @ApiPropertyOptional({
     minimum: 1,

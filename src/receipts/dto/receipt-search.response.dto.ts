@@ -26,8 +26,17 @@ export class ReceiptSearchPageDto {
   })
   nextCursor: string | null;
 
-  @ApiProperty({ description: 'Receipts matching the filters, over all pages' })
+  @ApiProperty({
+    description:
+      'Receipts matching the filters, over all pages: exact with `includeTotal=true` or `page`; otherwise ' +
+      'counted up to 1,000, and then a lower bound (`totalExact: false`)',
+  })
   total: number;
+
+  @ApiProperty({
+    description: 'false when more receipts match than `total` says (it is then a lower bound)',
+  })
+  totalExact: boolean;
 
   @ApiProperty({ description: 'Deprecated offset paging: the page number (1 in cursor mode)' })
   page: number;

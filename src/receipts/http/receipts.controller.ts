@@ -134,14 +134,16 @@ export class ReceiptsController {
     description:
       'Newest first by default, ranked by relevance with q. Every filter and sort is index-served. Page with ' +
       '`limit` and `nextCursor` (stable while receipts arrive); `page`/`pageSize` still work but are deprecated. ' +
-      'Receipts in the trash are left out. Review queue: `?status=needs_review&sort=confidence`.',
+      'Receipts in the trash are left out. Review queue: `?status=needs_review&sort=confidence`. `total` is ' +
+      'exact up to 1,000 matches (`totalExact`); `includeTotal=true` counts them all.',
   })
   @ApiOkResponse({ type: ReceiptSearchPageDto })
   @ApiBadRequestResponse({ description: 'INVALID_CURSOR: altered, or from other filters or sort' })
   @ApiUnprocessableEntityResponse({
     description:
       'VALIDATION_FAILED: a bad filter or sort, q over 200 characters or without a letter or digit, from ' +
-      'after to, minTotal above maxTotal, sort=relevance without q, cursor together with page',
+      'after to, minTotal above maxTotal, sort=relevance without q, cursor together with page, includeTotal ' +
+      'not true or false',
   })
   list(
     @CurrentUser() user: AuthUser,

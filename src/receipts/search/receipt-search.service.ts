@@ -12,6 +12,7 @@ import type { ReceiptStatsQuery } from '../dto/receipt-stats.query.js';
 import { ReceiptSearchRepository } from './receipt-search.repository.js';
 import { ReceiptStatsRepository } from './receipt-stats.repository.js';
 import { SORTS, type SortKey } from './receipt-sort.js';
+import { TOTAL_COUNT_CAP } from './search-limits.js';
 import { fingerprintOf, SearchCursorCodec } from './search-cursor.js';
 
 const DEFAULT_LIMIT = 20;
@@ -92,14 +93,15 @@ export class ReceiptSearchService {
     const page = query.page ?? 1;
 
     // One row more than asked tells whether another page follows.
-    const { hits, total } = await this.search.findPage(ownerId, {
+    const { hits, count, floor } = await this.search.findPage(ownerId, {
       filters,
       sort,
       order,
       limit: limit + 1,
       after,
       offset: query.page ? (page - 1) * limit : undefined,
-      withTotal: true,
+      // The page form numbers pages, so it keeps its exact count.
+      countUpTo: query.includeTotal || query.page ? undefined : TOTAL_COUNT_CAP,
     });
     const pageHits = hits.slice(0, limit);
     const last = pageHits.at(-1);
@@ -110,9 +112,13 @@ export class ReceiptSearchService {
       })),
       nextCursor:
         hits.length > limit && last
-          ? this.cursors.encode({ value: last.sortValue, id: last.receipt.id }, fingerprint)
+          ? this.cursors.encode(
+              { value: last.sortValue, id: last.receipt.id, ...(floor ? { floor } : {}) },
+              fingerprint,
+            )
           : null,
-      total: total ?? 0,
+      total: count.total,
+      totalExact: count.exact,
       page,
       pageSize: limit,
     };

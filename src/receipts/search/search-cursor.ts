@@ -5,6 +5,8 @@ import { AppError, ErrorCode } from '../../common/errors/index.js';
 export interface CursorPosition {
   value: string;
   id: string;
+  /** Relevance order: where the first page's ranking window ended (see RankingWindow). */
+  floor?: string;
 }
 
 interface CursorBody {
@@ -54,8 +56,10 @@ export class SearchCursorCodec {
     if (body.f !== fingerprint) {
       throw invalid('The cursor belongs to other filters or another sort; start again without it');
     }
-    if (typeof body.p?.value !== 'string' || typeof body.p?.id !== 'string') throw invalid();
-    return body.p;
+    const { value, id, floor } = body.p ?? {};
+    if (typeof value !== 'string' || typeof id !== 'string') throw invalid();
+    if (floor !== undefined && typeof floor !== 'string') throw invalid();
+    return floor === undefined ? { value, id } : { value, id, floor };
   }
 
   private sign(payload: string): string {

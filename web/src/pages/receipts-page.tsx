@@ -68,6 +68,8 @@ function toQuery(filters: Filters, cursor?: string): ListQuery {
 interface Listing {
   items: ReceiptHit[];
   total: number;
+  /** False when more match than `total` (the API counts up to 1,000). */
+  totalExact: boolean;
   nextCursor: string | null;
 }
 
@@ -90,6 +92,7 @@ export function ReceiptsPage() {
         setListing((current) => ({
           items: cursor && current ? [...current.items, ...result.items] : result.items,
           total: result.total,
+          totalExact: result.totalExact,
           nextCursor: result.nextCursor,
         }));
         setError(null);
@@ -231,7 +234,9 @@ export function ReceiptsPage() {
               ? filtered
                 ? 'No receipts match.'
                 : 'No receipts yet. Add one above.'
-              : `${listing.total} receipt${listing.total === 1 ? '' : 's'}`}
+              : listing.totalExact
+                ? `${listing.total} receipt${listing.total === 1 ? '' : 's'}`
+                : `More than ${listing.total} receipts`}
         </p>
         {error && (
           <p class="error" role="alert">

@@ -11,7 +11,11 @@ const QUEUE_SIZE = 100;
  * the image, or confirm it as it is from here.
  */
 export function ReviewPage() {
-  const [queue, setQueue] = useState<{ items: Receipt[]; total: number } | null>(null);
+  const [queue, setQueue] = useState<{
+    items: Receipt[];
+    total: number;
+    totalExact: boolean;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -23,7 +27,7 @@ export function ReviewPage() {
         order: 'asc',
         limit: QUEUE_SIZE,
       });
-      setQueue({ items: page.items, total: page.total });
+      setQueue({ items: page.items, total: page.total, totalExact: page.totalExact });
       setError(null);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught.message : 'The queue could not be loaded.');
@@ -55,7 +59,7 @@ export function ReviewPage() {
           ? 'Loading…'
           : queue.total === 0
             ? 'Nothing to review.'
-            : `${queue.total} to review`}
+            : `${queue.totalExact ? '' : 'More than '}${queue.total} to review`}
         {notice ? ` · ${notice}` : ''}
       </p>
       {error && (

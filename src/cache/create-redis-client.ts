@@ -1,0 +1,29 @@
+import { Logger } from '@nestjs/common';
+import { Redis } from 'ioredis';
+import { redisOptionsFromUrl } from './redis-options.js';
+
+const logger = new Logger('Redis');
+
+/** A client with a quiet error listener: one warning per distinct error, one when it recovers. */
+export function createRedisClient(
+  url: string,
+  kind: 'command' | 'blocking',
+  name: string,
+  commandTimeoutMs?: number,
+): Redis {
+  const client = new Redis({
+    ...redisOptionsFromUrl(url, kind, commandTimeoutMs),
+    connectionName: `receipt-vault:${name}`,
+  });
+  // Without a listener ioredis prints every reconnect failure as an unhandled error.
+  let lastError = '';
+  client.on('error', (error: Error) => {
+    if (error.message !== lastError) logger.warn(`${name}: ${error.message}`);
+    lastError = error.message;
+  });
+  client.on('ready', () => {
+    if (lastError) logger.log(`${name}: connected again`);
+    lastError = '';
+  });
+  return client;
+}
