@@ -21,7 +21,7 @@ export class AccountDataController {
   @ApiOperation({
     summary: 'Everything you own as one JSON document',
     description:
-      '`{ exportedAt, user, tags, receipts: [...] }`: every receipt (the trash too) as stored — record, ' +
+      '`{ exportedAt, user, tags, batches, receipts: [...] }`: every receipt (the trash too) as stored — record, ' +
       'corrections, OCR text and lines, timings — with its history. Streamed. The original files are in ' +
       'GET /v1/exports/receipts.zip.',
   })

@@ -29,20 +29,25 @@ export class AccountDataService {
   ) {}
 
   /**
-   * One JSON document, streamed from a database cursor: the account, the tags, and every
-   * receipt (the trash too) with its record, corrections, OCR text and lines, and history, as
+   * One JSON document, streamed from a database cursor: the account, the tags, the batch
+   * uploads (each with its entries as answered), and every receipt (the trash too) with its record, corrections, OCR text and lines, and history, as
    * stored (snake_case columns). Original files are in GET /v1/exports/receipts.zip.
    */
   async exportAll(userId: string): Promise<Readable> {
     const user = await this.users.findById(userId);
     if (!user) throw new AppError(ErrorCode.UNAUTHORIZED, 'A valid access token is required');
     const tags = await this.tags.listForOwner(userId);
+    const batches: { id: string; entries: unknown[]; created_at: Date }[] = await this.db.query(
+      `SELECT id, entries, created_at FROM batches WHERE owner_id = $1 ORDER BY created_at, id`,
+      [userId],
+    );
     const db = this.db;
     async function* document(): AsyncGenerator<string> {
       const head = {
         exportedAt: new Date().toISOString(),
         user: UserResponseDto.from(user!),
         tags: tags.map((tag) => ({ id: tag.id, name: tag.name, createdAt: tag.createdAt })),
+        batches: batches.map((b) => ({ id: b.id, createdAt: b.created_at, entries: b.entries })),
       };
       yield `${JSON.stringify(head).slice(0, -1)},"receipts":[`;
       let first = true;

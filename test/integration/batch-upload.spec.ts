@@ -327,6 +327,31 @@ describe('batch uploads', () => {
     expect(onBatch.status).toBe(401);
   });
 
+  it('goes with the account: in GET /v1/me/export, and gone after DELETE /v1/me', async () => {
+    const dora = await registerUser(api.baseUrl);
+    const res = await uploadBatch(
+      api.baseUrl,
+      [{ data: uniqueJpeg(), filename: 'kept.jpg' }, { data: await fixture('bad/page.html') }],
+      { token: dora.token },
+    );
+    const { batchId } = res.body;
+    const exported = await http(api.baseUrl, 'GET', '/v1/me/export', { token: dora.token });
+    expect(exported.body.batches).toEqual([
+      {
+        id: batchId,
+        createdAt: expect.any(String),
+        entries: [
+          { index: 0, filename: 'kept.jpg', id: res.body.receipts[0].id },
+          { index: 1, filename: 'receipt-1.jpg', error: res.body.receipts[1].error },
+        ],
+      },
+    ]);
+    expect(exported.body.receipts[0].batch_id).toBe(batchId);
+
+    expect((await http(api.baseUrl, 'DELETE', '/v1/me', { token: dora.token })).status).toBe(204);
+    expect(await count('batches', dora)).toBe(0);
+  });
+
   describe('Idempotency-Key', () => {
     it('answers a retry with the first response and creates nothing more', async () => {
       const key = randomUUID();

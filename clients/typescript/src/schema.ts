@@ -964,7 +964,7 @@ export interface paths {
         };
         /**
          * Everything you own as one JSON document
-         * @description `{ exportedAt, user, tags, receipts: [...] }`: every receipt (the trash too) as stored — record, corrections, OCR text and lines, timings — with its history. Streamed. The original files are in GET /v1/exports/receipts.zip.
+         * @description `{ exportedAt, user, tags, batches, receipts: [...] }`: every receipt (the trash too) as stored — record, corrections, OCR text and lines, timings — with its history. Streamed. The original files are in GET /v1/exports/receipts.zip.
          *
          *     API keys are refused here (403 SESSION_REQUIRED): a signed-in user only.
          */

@@ -14,7 +14,7 @@ import { ReceiptEvents } from '../events/receipt-events.js';
  * `receiptId`), and `batch.completed` (the final state) when none is left unfinished, after which
  * the stream closes. There is no Last-Event-ID replay across receipts: a reconnecting client
  * starts from a fresh `state`. Receipt events are best effort, so every heartbeat also reads the
- * state again, and a batch whose last event was lost still completes.
+ * state again, and a batch whose last event was lost still completes (see `settle`).
  */
 @Injectable()
 export class BatchEventStream {
@@ -53,11 +53,25 @@ export class BatchEventStream {
         if (unfinished.size === 0) void current().then(finish, (e: unknown) => subscriber.error(e));
       };
 
+      // The worker writes a receipt's end before it publishes the event: a state that is done
+      // at one heartbeat may still have events on their way, so it takes two in a row. Then the
+      // receipts whose end was never heard get it from the state, and the batch completes.
+      let doneAtLastHeartbeat = false;
+      const settle = (state: BatchResponseDto) => {
+        if (!state.done) return void (doneAtLastHeartbeat = false);
+        if (!doneAtLastHeartbeat) return void (doneAtLastHeartbeat = true);
+        for (const entry of state.receipts) {
+          if (!entry.id || !entry.status || !unfinished.delete(entry.id)) continue;
+          const data = { receiptId: entry.id, status: entry.status, progress: 100 };
+          subscriber.next({ type: entry.status, data });
+        }
+        finish(state);
+      };
       const heartbeat = setInterval(() => {
         if (finished) return;
         subscriber.next({ type: 'heartbeat', data: {} });
         current().then(
-          (state) => state.done && finish(state),
+          (state) => live && settle(state),
           () => undefined, // the next heartbeat tries again
         );
       }, this.heartbeatMs);
