@@ -77,13 +77,15 @@ export class WebhooksService {
     }
     const copy = { id: randomUUID(), webhookId: id, payload: original.payload };
     await this.deliveries.insertPending([copy]);
+    // Read before enqueueing: a fast worker may deliver it before this answer is built, and the
+    // answer describes the delivery as created (pending), not a race with the worker.
+    const row = await this.deliveries.findById(copy.id);
     try {
       await this.jobs.enqueue([copy.id]);
     } catch (error) {
       await this.deliveries.delete(copy.id);
       throw error;
     }
-    const row = await this.deliveries.findById(copy.id);
     return WebhookDeliveryResponseDto.from(row!);
   }
 

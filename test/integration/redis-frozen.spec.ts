@@ -31,6 +31,7 @@ describe('Redis frozen (SIGSTOP)', () => {
   let env: Record<string, string>;
   let user: RegisteredUser;
   let receiptId: string;
+  let apiKey: { id: string; key: string };
 
   const statusOf = async (id: string) =>
     (
@@ -59,6 +60,16 @@ describe('Redis frozen (SIGSTOP)', () => {
     );
     const warm = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptId}`, { token: user.token });
     expect(warm.status).toBe(200);
+    const created = await http(api.baseUrl, 'POST', '/v1/api-keys', {
+      token: user.token,
+      body: { name: 'frozen', scopes: ['receipts:read'] },
+    });
+    apiKey = created.body;
+    // Its validity is now cached in Redis.
+    const used = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptId}`, {
+      headers: { 'x-api-key': apiKey.key },
+    });
+    expect(used.status).toBe(200);
     redis.freeze();
   });
 
@@ -82,6 +93,24 @@ describe('Redis frozen (SIGSTOP)', () => {
       http(api.baseUrl, 'POST', '/v1/auth/login', {
         body: { email: user.email, password: 'correct horse battery staple' },
       }),
+    );
+    expectUnavailable(result);
+    expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
+  });
+
+  it('an API key (rate limited on Redis) → 503 with Retry-After within seconds', async () => {
+    const { result, ms } = await timed(
+      http(api.baseUrl, 'GET', `/v1/receipts/${receiptId}`, {
+        headers: { 'x-api-key': apiKey.key },
+      }),
+    );
+    expectUnavailable(result);
+    expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
+  });
+
+  it('revoking an API key → 503 within seconds (its cached validity could not be dropped)', async () => {
+    const { result, ms } = await timed(
+      http(api.baseUrl, 'DELETE', `/v1/api-keys/${apiKey.id}`, { token: user.token }),
     );
     expectUnavailable(result);
     expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
@@ -120,5 +149,14 @@ describe('Redis frozen (SIGSTOP)', () => {
     });
     expect(res.status).toBe(202);
     expect(await statusOf(receiptId)).toBe('queued');
+    // The revocation is retried (it is idempotent) and now holds everywhere.
+    const revoke = await http(api.baseUrl, 'DELETE', `/v1/api-keys/${apiKey.id}`, {
+      token: user.token,
+    });
+    expect(revoke.status).toBe(204);
+    const refused = await http(api.baseUrl, 'GET', `/v1/receipts/${receiptId}`, {
+      headers: { 'x-api-key': apiKey.key },
+    });
+    expect(refused.body.code).toBe('API_KEY_REVOKED');
   });
 });
