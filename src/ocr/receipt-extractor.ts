@@ -75,16 +75,12 @@ export class ReceiptExtractor {
     file: { path: string; mimeType: string },
     opts: ExtractOptions = {},
   ): Promise<ExtractionResult> {
-    const run = new ExtractionRun(opts.onProgress);
     const { jobTimeoutMs } = this.options;
+    const run = new ExtractionRun(jobTimeoutMs, opts.onProgress);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        const error = new AppError(
-          ErrorCode.TIMEOUT,
-          `Extraction did not finish within ${jobTimeoutMs} ms.`,
-          { details: { timeoutMs: jobTimeoutMs } },
-        );
+        const error = run.timeoutError();
         // Recognisers still reading this receipt's pages are stopped, not left to finish.
         run.stop(error);
         reject(error);
@@ -109,6 +105,10 @@ export class ReceiptExtractor {
         ? await this.readPdf(file.path, run)
         : await this.readImage(file.path, run);
 
+    // The timer cannot fire while synchronous work holds the event loop, so the deadline is
+    // also checked between stages: work that overran it fails the same way, whichever finishes
+    // first.
+    run.assertInTime();
     run.enter('extracting', 0);
     const started = performance.now();
     const span = tracer.startSpan('receipt.stage.extracting');
@@ -125,6 +125,7 @@ export class ReceiptExtractor {
       span.end();
     }
     run.timings.extractingMs += performance.now() - started;
+    run.assertInTime();
     run.enter('extracting', 1);
 
     const { record, lines } = extracted;
@@ -286,7 +287,14 @@ class ExtractionRun {
   private reported = { stage: null as ExtractionStage | null, progress: 0 };
   private readonly controller = new AbortController();
 
-  constructor(private readonly onProgress?: (progress: ExtractionProgress) => void) {}
+  private readonly deadlineAt: number;
+
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly onProgress?: (progress: ExtractionProgress) => void,
+  ) {
+    this.deadlineAt = performance.now() + timeoutMs;
+  }
 
   /** Aborted when the deadline passed. */
   get signal(): AbortSignal {
@@ -300,6 +308,19 @@ class ExtractionRun {
 
   stop(reason: AppError): void {
     this.controller.abort(reason);
+  }
+
+  timeoutError(): AppError {
+    return new AppError(
+      ErrorCode.TIMEOUT,
+      `Extraction did not finish within ${this.timeoutMs} ms.`,
+      { details: { timeoutMs: this.timeoutMs } },
+    );
+  }
+
+  /** @throws AppError TIMEOUT once the deadline has passed. */
+  assertInTime(): void {
+    if (this.stopped || performance.now() > this.deadlineAt) throw this.timeoutError();
   }
 
   enter(stage: ExtractionStage, fraction: number): void {
