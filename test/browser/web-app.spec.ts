@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { createTestWorker } from '../utils/create-test-worker.js';
 import { http } from '../utils/http.js';
 import { launchBrowser } from '../utils/launch-browser.js';
+import { parseCsv } from '../utils/parse-csv.js';
 import { useTestEnv } from '../utils/test-env.js';
 
 // The person's path through the web app (issue 12), in Debian's chromium: sign up, upload two
@@ -34,6 +36,7 @@ describe('web app in a real browser', () => {
   const consoleErrors: string[] = [];
   const eventStreams: string[] = [];
   let receiptAId: string;
+  let receiptBId: string;
 
   const shot = (name: string, target: Page = page) =>
     target.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -56,6 +59,20 @@ describe('web app in a real browser', () => {
     target.on('request', (request) => {
       if (request.url().includes('/events?token=')) eventStreams.push(request.url());
     });
+  };
+  /** Clicks a button that downloads a file, and reads what the browser saved. */
+  const download = async (button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  };
+  /** One CSV column's cells, found by its header. */
+  const column = (rows: string[][], name: string) => {
+    const index = rows[0].indexOf(name);
+    expect(index).toBeGreaterThanOrEqual(0);
+    return rows.slice(1).map((row) => row[index]);
   };
   const apiLogin = async () => {
     const login = await http(api.baseUrl, 'POST', '/v1/auth/login', {
@@ -248,6 +265,39 @@ describe('web app in a real browser', () => {
     await expectAccessible();
   });
 
+  it('exports what the list shows: CSV of receipts and of line items, and a ZIP', async () => {
+    await page.getByLabel('Search').fill('corner');
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+    await page.getByText('Export the receipts that match:').waitFor();
+    const matching = await download('Receipts (CSV)');
+    expect(matching.name).toMatch(/^receipts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parseCsv(matching.bytes.toString('utf8'));
+    expect(column(rows, 'receipt_id')).toEqual([receiptAId]);
+    expect(column(rows, 'merchant')).toEqual([CORRECTED]);
+    expect(column(rows, 'total')).toEqual(['6.50']);
+    await page.getByRole('status').getByText(`Downloaded ${matching.name}.`).waitFor();
+
+    await page.getByLabel('Search').fill('');
+    await page.getByText('2 receipts').waitFor();
+    await page.getByText('Export all receipts:').waitFor();
+    const all = parseCsv((await download('Receipts (CSV)')).bytes.toString('utf8'));
+    const ids = column(all, 'receipt_id');
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(receiptAId);
+    receiptBId = ids.find((id) => id !== receiptAId)!;
+
+    // One row per line item, each naming its receipt; the SROIE receipts both list items.
+    const items = await download('Line items (CSV)');
+    expect(items.name).toMatch(/^line-items-.*\.csv$/);
+    const itemRows = parseCsv(items.bytes.toString('utf8'));
+    expect(new Set(column(itemRows, 'receipt_id'))).toEqual(new Set(ids));
+    expect(column(itemRows, 'description').every((text) => text.length > 0)).toBe(true);
+
+    const zip = await download('ZIP with originals');
+    expect(zip.name).toMatch(/^receipts-.*\.zip$/);
+    expect(zip.bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  });
+
   it('lists a receipt that needs review, least certain first, and confirms it', async () => {
     // A total that no longer adds up puts the receipt in the review queue.
     const token = await apiLogin();
@@ -326,6 +376,44 @@ describe('web app in a real browser', () => {
     await page.getByRole('alert').getByText('deleted (perhaps in another tab)').waitFor();
     expect(await consoleErrorsSince(before, 1)).toEqual([expect.stringContaining('status of 404')]);
     await page.getByRole('link', { name: 'Back to your receipts' }).click();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+  });
+
+  it('keeps deleted receipts in the trash: restores one, deletes another for good', async () => {
+    // The other tab's delete above moved receipt B to the trash.
+    await page.getByRole('link', { name: 'Trash' }).click();
+    await heading().getByText('Trash').waitFor();
+    await page.locator(`.trash li[data-receipt-id="${receiptBId}"]`).waitFor();
+    expect(await page.locator('.trash > li').count()).toBe(1);
+    await expectAccessible();
+    await shot('trash');
+    await page
+      .locator(`.trash li[data-receipt-id="${receiptBId}"]`)
+      .getByRole('button', { name: /^Restore / })
+      .click();
+    await page.getByText('The trash is empty.').waitFor();
+    await page.getByRole('status').getByText('Restored').waitFor();
+
+    // Deleting from the receipt's page moves it to the trash too.
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
+    await page.getByText('2 receipts').waitFor();
+    await page.locator(`li.receipt-row[data-receipt-id="${receiptAId}"] a`).click();
+    await page.getByLabel('Merchant', { exact: true }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await heading().getByText('Receipts').waitFor();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+
+    await page.getByRole('link', { name: 'Trash' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: `Delete for good: ${CORRECTED}` }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    const token = await apiLogin();
+    expect((await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token })).status).toBe(
+      404,
+    );
+    expect((await http(api.baseUrl, 'GET', '/v1/trash', { token })).body.items).toEqual([]);
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
     await page.getByText('1 receipt', { exact: true }).waitFor();
   });
 

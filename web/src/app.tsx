@@ -8,6 +8,7 @@ import { ReceiptPage } from './pages/receipt-page';
 import { ReceiptsPage } from './pages/receipts-page';
 import { ReviewPage } from './pages/review-page';
 import { StatsPage } from './pages/stats-page';
+import { TrashPage } from './pages/trash-page';
 import { followLink, navigate, usePath } from './router';
 
 type Session =
@@ -95,6 +96,8 @@ export function App() {
           <ReviewPage />
         ) : pathname === '/stats' ? (
           <StatsPage />
+        ) : pathname === '/trash' ? (
+          <TrashPage />
         ) : pathname === '/account' ? (
           <AccountPage user={session.user} />
         ) : receiptMatch ? (
@@ -126,6 +129,9 @@ function Header({ user, onSignOut }: { user?: User; onSignOut?: () => Promise<vo
           </a>
           <a href="/stats" onClick={followLink}>
             Spending
+          </a>
+          <a href="/trash" onClick={followLink}>
+            Trash
           </a>
         </nav>
       )}
