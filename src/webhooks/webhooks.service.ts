@@ -77,13 +77,15 @@ export class WebhooksService {
     }
     const copy = { id: randomUUID(), webhookId: id, payload: original.payload };
     await this.deliveries.insertPending([copy]);
+    // Read before queueing: a quick worker may deliver it before this answers, and the 202
+    // describes what was accepted (pending, no attempts yet), not a race with the worker.
+    const row = await this.deliveries.findById(copy.id);
     try {
       await this.jobs.enqueue([copy.id]);
     } catch (error) {
       await this.deliveries.delete(copy.id);
       throw error;
     }
-    const row = await this.deliveries.findById(copy.id);
     return WebhookDeliveryResponseDto.from(row!);
   }
 
