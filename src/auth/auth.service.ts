@@ -6,6 +6,8 @@ import { normaliseEmail } from '../users/normalise-email.js';
 import type { UserEntity } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { AccessTokenService } from './access-token.service.js';
+import type { SessionResponseDto } from './dto/session.response.dto.js';
+import type { SignedOutSessionsResponseDto } from './dto/signed-out-sessions.response.dto.js';
 import type { TokenResponseDto } from './dto/token.response.dto.js';
 import { PasswordHasher } from './password-hasher.js';
 import { hashRefreshToken, newRefreshToken } from './refresh-token.js';
@@ -68,6 +70,35 @@ export class AuthService {
   async logout(sessionId: string): Promise<void> {
     await this.sessions.revoke(sessionId, 'logout', new Date());
     await this.activeSessions.forget([sessionId]);
+  }
+
+  async listSessions(userId: string, currentSessionId: string): Promise<SessionResponseDto[]> {
+    const live = await this.sessions.findLiveForOwner(userId, new Date());
+    return live.map((session) => ({
+      id: session.id,
+      createdAt: session.createdAt.toISOString(),
+      lastRenewedAt: session.lastRenewedAt.toISOString(),
+      expiresAt: session.expiresAt.toISOString(),
+      current: session.id === currentSessionId,
+    }));
+  }
+
+  /** Ends one of the user's sessions; someone else's is answered like a missing one. */
+  async endSession(userId: string, sessionId: string): Promise<void> {
+    if (!(await this.sessions.revokeForOwner(userId, sessionId, new Date()))) {
+      throw new AppError(ErrorCode.SESSION_NOT_FOUND, 'Session not found');
+    }
+    await this.activeSessions.forget([sessionId]);
+  }
+
+  /** "Sign out everywhere else": every session of the user but the one asking. */
+  async endOtherSessions(
+    userId: string,
+    currentSessionId: string,
+  ): Promise<SignedOutSessionsResponseDto> {
+    const ended = await this.sessions.revokeOthersForOwner(userId, currentSessionId, new Date());
+    await this.activeSessions.forget(ended);
+    return { signedOut: ended.length };
   }
 
   private async tokens(

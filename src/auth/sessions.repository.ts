@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { UserEntity } from '../users/user.entity.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+export interface LiveSession {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastRenewedAt: Date;
+}
 
 export type ConsumeResult =
   | { outcome: 'rotated'; session: AuthSessionEntity }
@@ -58,6 +65,48 @@ export class SessionsRepository {
     await this.db
       .getRepository(AuthSessionEntity)
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
+  }
+
+  /** The owner's sessions that still work, most recently renewed first. */
+  async findLiveForOwner(userId: string, now: Date): Promise<LiveSession[]> {
+    return this.db
+      .getRepository(AuthSessionEntity)
+      .createQueryBuilder('session')
+      .innerJoin(RefreshTokenEntity, 'token', 'token.session_id = session.id')
+      .select('session.id', 'id')
+      .addSelect('session.created_at', 'createdAt')
+      .addSelect('session.expires_at', 'expiresAt')
+      .addSelect('MAX(token.created_at)', 'lastRenewedAt')
+      .where('session.user_id = :userId', { userId })
+      .andWhere('session.revoked_at IS NULL AND session.expires_at > :now', { now })
+      .groupBy('session.id')
+      .orderBy('"lastRenewedAt"', 'DESC')
+      .addOrderBy('session.id')
+      .getRawMany<LiveSession>();
+  }
+
+  /** Signs out one of the owner's live sessions; false when there is no such session of theirs. */
+  async revokeForOwner(userId: string, sessionId: string, now: Date): Promise<boolean> {
+    const result = await this.db
+      .getRepository(AuthSessionEntity)
+      .update(
+        { id: sessionId, userId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
+        { revokedAt: now, revokedReason: 'logout' },
+      );
+    return result.affected === 1;
+  }
+
+  /** Signs out every live session of the owner but `keepId`; returns the ids it ended. */
+  async revokeOthersForOwner(userId: string, keepId: string, now: Date): Promise<string[]> {
+    const result = await this.db
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ revokedAt: now, revokedReason: 'logout' })
+      .where('user_id = :userId AND id <> :keepId', { userId, keepId })
+      .andWhere('revoked_at IS NULL AND expires_at > :now', { now })
+      .returning('id')
+      .execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
   /**
