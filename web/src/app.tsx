@@ -99,7 +99,16 @@ export function App() {
         ) : pathname === '/trash' ? (
           <TrashPage />
         ) : pathname === '/account' ? (
-          <AccountPage user={session.user} />
+          <AccountPage
+            user={session.user}
+            onDeleted={() => {
+              setSession({
+                state: 'signed-out',
+                notice: 'Your account and everything in it have been deleted.',
+              });
+              navigate('/sign-in', { replace: true });
+            }}
+          />
         ) : receiptMatch ? (
           <ReceiptPage id={receiptMatch[1]} key={receiptMatch[1]} />
         ) : (

@@ -39,6 +39,14 @@ function versioned(result: {
 
 const client = createReceiptVaultClient({ baseUrl: location.origin, fetch: authFetch });
 
+/** The API's own message for a failed call; `fallback` when it never answered. */
+export function errorMessage(
+  error: unknown,
+  fallback = 'The server could not be reached.',
+): string {
+  return error instanceof ReceiptVaultError ? error.message : fallback;
+}
+
 /** openapi-fetch's answer, or the API's error thrown as ReceiptVaultError. */
 function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (!result.response.ok) throw new ReceiptVaultError(result.response, result.error);
@@ -59,6 +67,7 @@ export type ExportQuery = NonNullable<
 >;
 export type ExportPath =
   '/v1/exports/receipts.csv' | '/v1/exports/line-items.csv' | '/v1/exports/receipts.zip';
+export type Session = components['schemas']['Session'];
 export type TrashedReceipt = components['schemas']['TrashedReceipt'];
 export type TrashPage = components['schemas']['TrashPage'];
 
@@ -194,6 +203,18 @@ export const api = {
   async exportAccount(): Promise<DownloadedFile> {
     const result = await client.GET('/v1/me/export', { parseAs: 'blob' });
     return downloaded(result, 'receipt-vault-export.json');
+  },
+
+  async sessions(): Promise<Session[]> {
+    return ok(await client.GET('/v1/me/sessions'));
+  },
+
+  async endSession(id: string): Promise<void> {
+    ok(await client.DELETE('/v1/me/sessions/{id}', { params: { path: { id } } }));
+  },
+
+  async endOtherSessions(): Promise<components['schemas']['SignedOutSessions']> {
+    return ok(await client.POST('/v1/me/sessions/sign-out-others'));
   },
 
   /** Deletes the account and everything in it; every session ends with it. */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, api, type ExportPath, type ExportQuery } from '../api/api';
+import { api, errorMessage, type ExportPath, type ExportQuery } from '../api/api';
 import { saveDownload } from '../api/save-download';
 
 const EXPORTS: { path: ExportPath; label: string }[] = [
@@ -22,7 +22,7 @@ export function ExportButtons({ query, filtered }: { query: ExportQuery; filtere
       setMessage({ text: `Downloaded ${file.filename}.`, failed: false });
     } catch (caught) {
       setMessage({
-        text: caught instanceof ApiError ? caught.message : 'The export could not be downloaded.',
+        text: errorMessage(caught, 'The export could not be downloaded.'),
         failed: true,
       });
     } finally {

@@ -1,6 +1,8 @@
 import type { components } from '@receipt-vault/client';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type User } from '../api/api';
+import { api, errorMessage, type User } from '../api/api';
+import { SessionsPanel } from '../components/sessions-panel';
+import { YourDataPanel } from '../components/your-data-panel';
 
 type Webhook = components['schemas']['Webhook'];
 type WebhookEvent = components['schemas']['WebhookEventType'];
@@ -12,12 +14,8 @@ const EVENTS: { value: WebhookEvent; label: string }[] = [
   { value: 'receipt.corrected', label: 'A receipt was corrected' },
 ];
 
-function message(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'The server could not be reached.';
-}
-
 /** The account: who is signed in, and the webhooks that tell other programs about receipts. */
-export function AccountPage({ user }: { user: User }) {
+export function AccountPage({ user, onDeleted }: { user: User; onDeleted: () => void }) {
   const [hooks, setHooks] = useState<Webhook[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
@@ -28,7 +26,7 @@ export function AccountPage({ user }: { user: User }) {
     try {
       setHooks(await api.webhooks());
     } catch (caught) {
-      setError(message(caught));
+      setError(errorMessage(caught));
     }
   };
 
@@ -46,7 +44,7 @@ export function AccountPage({ user }: { user: User }) {
       setUrl('');
       await load();
     } catch (caught) {
-      setError(message(caught));
+      setError(errorMessage(caught));
     }
   };
 
@@ -56,7 +54,7 @@ export function AccountPage({ user }: { user: User }) {
       await api.deleteWebhook(hook.id);
       await load();
     } catch (caught) {
-      setError(message(caught));
+      setError(errorMessage(caught));
     }
   };
 
@@ -141,6 +139,8 @@ export function AccountPage({ user }: { user: User }) {
           </button>
         </form>
       </section>
+      <SessionsPanel />
+      <YourDataPanel email={user.email} onDeleted={onDeleted} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type VersionedReceipt } from '../api/api';
+import { ApiError, api, errorMessage, type VersionedReceipt } from '../api/api';
 import { isTerminal, watchReceipt } from '../api/watch-receipt';
 import { ReceiptForm, FIELDS, locatedSource, type FieldName } from '../components/receipt-form';
 import { ReceiptImage } from '../components/receipt-image';
@@ -79,8 +79,7 @@ export function ReceiptPage({ id }: { id: string }) {
 
   const fail = (caught: unknown) => {
     if (caught instanceof ApiError && caught.code === 'RECEIPT_NOT_FOUND') setError(GONE);
-    else
-      setNotice(caught instanceof ApiError ? caught.message : 'The server could not be reached.');
+    else setNotice(errorMessage(caught));
   };
 
   const act = async (action: () => Promise<unknown>, done?: string) => {

@@ -1,15 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorAlert } from '../components/error-alert';
-import { ApiError, api, type TrashedReceipt } from '../api/api';
+import { api, errorMessage, type TrashedReceipt } from '../api/api';
 import { dateAndTotal, formatDate, receiptTitle } from '../format';
 
 interface Listing {
   items: TrashedReceipt[];
   nextCursor: string | null;
-}
-
-function failure(caught: unknown, fallback: string): string {
-  return caught instanceof ApiError ? caught.message : fallback;
 }
 
 /**
@@ -30,7 +26,7 @@ export function TrashPage() {
       }));
       setError(null);
     } catch (caught) {
-      setError(failure(caught, 'The trash could not be loaded.'));
+      setError(errorMessage(caught, 'The trash could not be loaded.'));
     }
   };
 
@@ -45,7 +41,7 @@ export function TrashPage() {
       setNotice(`${done}: ${receiptTitle(receipt)}.`);
     } catch (caught) {
       // Already restored or purged (another tab, or the purger): the reload below shows that.
-      setNotice(failure(caught, 'The server could not be reached.'));
+      setNotice(errorMessage(caught));
     }
     await load();
   };
