@@ -15,12 +15,18 @@ import { ActiveSessions } from './active-sessions.js';
 import { SessionsRepository } from './sessions.repository.js';
 
 const DAY_MS = 86_400_000;
+/** The column's size; longer User-Agents are cut (they are a label, not an identifier). */
+const MAX_USER_AGENT = 255;
 
 function invalidRefreshToken(): AppError {
   return new AppError(
     ErrorCode.INVALID_REFRESH_TOKEN,
     'The refresh token is invalid, expired or already used',
   );
+}
+
+export function sessionNotFound(): AppError {
+  return new AppError(ErrorCode.SESSION_NOT_FOUND, 'Session not found');
 }
 
 @Injectable()
@@ -40,14 +46,22 @@ export class AuthService {
     return this.users.create(normaliseEmail(email), await this.hasher.hash(password));
   }
 
-  /** Unknown email and wrong password are the same error, after the same amount of work. */
-  async login(email: string, password: string): Promise<TokenResponseDto> {
+  /**
+   * Unknown email and wrong password are the same error, after the same amount of work.
+   * `userAgent` labels the session in the user's sessions list.
+   */
+  async login(email: string, password: string, userAgent?: string): Promise<TokenResponseDto> {
     const user = await this.users.findWithHashByEmail(normaliseEmail(email));
     if (!(await this.hasher.verify(user?.passwordHash, password)) || !user) {
       throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'Email or password is incorrect');
     }
     const refresh = newRefreshToken();
-    const session = await this.sessions.start(user.id, refresh.hash, this.refreshExpiry());
+    const session = await this.sessions.start(
+      user.id,
+      refresh.hash,
+      this.refreshExpiry(),
+      userAgent?.slice(0, MAX_USER_AGENT) || null,
+    );
     return this.tokens(user.id, session.id, refresh.token);
   }
 
@@ -79,6 +93,7 @@ export class AuthService {
       createdAt: session.createdAt.toISOString(),
       lastRenewedAt: session.lastRenewedAt.toISOString(),
       expiresAt: session.expiresAt.toISOString(),
+      userAgent: session.userAgent,
       current: session.id === currentSessionId,
     }));
   }
@@ -86,7 +101,7 @@ export class AuthService {
   /** Ends one of the user's sessions; someone else's is answered like a missing one. */
   async endSession(userId: string, sessionId: string): Promise<void> {
     if (!(await this.sessions.revokeForOwner(userId, sessionId, new Date()))) {
-      throw new AppError(ErrorCode.SESSION_NOT_FOUND, 'Session not found');
+      throw sessionNotFound();
     }
     await this.activeSessions.forget([sessionId]);
   }

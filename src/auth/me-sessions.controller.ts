@@ -8,20 +8,14 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { AppError, ErrorCode } from '../common/errors/index.js';
 import type { AuthUser } from './auth-user.js';
-import { AuthService } from './auth.service.js';
+import { AuthService, sessionNotFound } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { SessionResponseDto } from './dto/session.response.dto.js';
 import { SignedOutSessionsResponseDto } from './dto/signed-out-sessions.response.dto.js';
 
 const NOT_FOUND = 'SESSION_NOT_FOUND: no such live session of yours';
 const CACHE_DOWN = 'DEPENDENCY_UNAVAILABLE: could not be ended everywhere yet; retry (idempotent)';
-
-/** A malformed id names no session: answered exactly as an unknown one. */
-const SESSION_ID = new ParseUUIDPipe({
-  exceptionFactory: () => new AppError(ErrorCode.SESSION_NOT_FOUND, 'Session not found'),
-});
 
 @ApiTags('auth')
 @ApiBearerAuth()
@@ -60,7 +54,11 @@ export class MeSessionsController {
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiServiceUnavailableResponse({ description: CACHE_DOWN })
-  signOut(@CurrentUser() user: AuthUser, @Param('id', SESSION_ID) id: string): Promise<void> {
+  signOut(
+    @CurrentUser() user: AuthUser,
+    // A malformed id names no session: answered exactly as an unknown one.
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: sessionNotFound })) id: string,
+  ): Promise<void> {
     return this.auth.endSession(user.id, id);
   }
 }

@@ -10,6 +10,7 @@ export interface LiveSession {
   createdAt: Date;
   expiresAt: Date;
   lastRenewedAt: Date;
+  userAgent: string | null;
 }
 
 export type ConsumeResult =
@@ -22,10 +23,15 @@ export class SessionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Starts a session with its first refresh token. */
-  async start(userId: string, tokenHash: string, expiresAt: Date): Promise<AuthSessionEntity> {
+  async start(
+    userId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    userAgent: string | null,
+  ): Promise<AuthSessionEntity> {
     return this.db.transaction(async (tx) => {
       const session = await tx.save(
-        tx.create(AuthSessionEntity, { userId, expiresAt, revokedAt: null }),
+        tx.create(AuthSessionEntity, { userId, expiresAt, userAgent, revokedAt: null }),
       );
       await tx.save(tx.create(RefreshTokenEntity, { sessionId: session.id, tokenHash, expiresAt }));
       return session;
@@ -76,6 +82,7 @@ export class SessionsRepository {
       .select('session.id', 'id')
       .addSelect('session.created_at', 'createdAt')
       .addSelect('session.expires_at', 'expiresAt')
+      .addSelect('session.user_agent', 'userAgent')
       .addSelect('MAX(token.created_at)', 'lastRenewedAt')
       .where('session.user_id = :userId', { userId })
       .andWhere('session.revoked_at IS NULL AND session.expires_at > :now', { now })

@@ -14,15 +14,17 @@ interface Session {
   createdAt: string;
   lastRenewedAt: string;
   expiresAt: string;
+  userAgent: string | null;
 }
 
 describe('your sessions: list, sign out one, sign out the others', () => {
   let api: TestApp;
   let user: RegisteredUser;
 
-  const login = async () => {
+  const login = async (userAgent = 'receipt-vault-test/1.0') => {
     const res = await http(api.baseUrl, 'POST', '/v1/auth/login', {
       body: { email: user.email, password: TEST_PASSWORD },
+      headers: { 'user-agent': userAgent },
     });
     expect(res.status).toBe(200);
     return res.body as { accessToken: string; refreshToken: string };
@@ -58,7 +60,10 @@ describe('your sessions: list, sign out one, sign out the others', () => {
       );
     }
     const secondId = await currentId(second.accessToken);
-    expect(listed.find((s) => !s.current)!.id).toBe(secondId);
+    expect(listed.find((s) => !s.current)).toMatchObject({
+      id: secondId,
+      userAgent: 'receipt-vault-test/1.0',
+    });
 
     // The second session is in use (its validity is cached) when the first one ends it.
     expect(await meStatus(second.accessToken)).toBe(200);
@@ -112,6 +117,14 @@ describe('your sessions: list, sign out one, sign out the others', () => {
     for (const other of others) expect(await meStatus(other.accessToken)).toBe(401);
     expect(await meStatus(user.token)).toBe(200);
     expect(await sessions(user.token)).toEqual([expect.objectContaining({ current: true })]);
+  });
+
+  it('labels a session with its User-Agent, cut to 255 characters', async () => {
+    const long = await login(`Mozilla/5.0 ${'x'.repeat(300)}`);
+    const mine = (await sessions(long.accessToken)).find((s) => s.current)!;
+    expect(mine.userAgent).toHaveLength(255);
+    expect(mine.userAgent!.startsWith('Mozilla/5.0 xxx')).toBe(true);
+    await http(api.baseUrl, 'POST', '/v1/auth/logout', { token: long.accessToken });
   });
 
   it('a signed-out session is not listed, and the routes need a token', async () => {

@@ -21,6 +21,13 @@ export class SessionResponseDto {
   @ApiProperty({ description: 'When it ends unless renewed' })
   expiresAt: string;
 
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The User-Agent it signed in with (what the client sent: a hint, not proof)',
+  })
+  userAgent: string | null;
+
   @ApiProperty({ description: 'The session of the access token making this request' })
   current: boolean;
 }

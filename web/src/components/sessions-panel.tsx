@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, type Session } from '../api/api';
+import { describeDevice } from '../describe-device';
 import { ErrorAlert } from './error-alert';
 
 function when(iso: string): string {
@@ -38,6 +39,8 @@ export function SessionsPanel() {
   };
 
   const others = sessions?.filter((session) => !session.current) ?? [];
+  // This browser first, then the rest, most recently active first (the API's order).
+  const listed = sessions ? [...sessions.filter((session) => session.current), ...others] : null;
 
   return (
     <section aria-labelledby="sessions-heading">
@@ -50,12 +53,15 @@ export function SessionsPanel() {
       <p class="notice-line" role="status">
         {notice}
       </p>
-      {sessions && (
+      {listed && (
         <ul class="sessions" aria-label="Your sessions">
-          {sessions.map((session, index) => (
+          {listed.map((session) => (
             <li key={session.id} data-session-id={session.id}>
               <div class="trash-head">
-                <strong>{session.current ? 'This browser' : `Session ${index + 1}`}</strong>
+                <strong>
+                  {describeDevice(session.userAgent)}
+                  {session.current && ' (this browser)'}
+                </strong>
                 <span>Last active {when(session.lastRenewedAt)}</span>
               </div>
               <p class="hint">
@@ -65,7 +71,7 @@ export function SessionsPanel() {
                 <button
                   type="button"
                   class="secondary"
-                  aria-label={`Sign out the session signed in ${when(session.createdAt)}`}
+                  aria-label={`Sign out ${describeDevice(session.userAgent)}, signed in ${when(session.createdAt)}`}
                   onClick={() =>
                     void act(async () => {
                       await api.endSession(session.id);
