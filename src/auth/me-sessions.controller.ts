@@ -8,7 +8,7 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthUser } from './auth-user.js';
+import { sessionIdOf, type AuthUser } from './auth-user.js';
 import { AuthService, sessionNotFound } from './auth.service.js';
 import { CurrentUser } from './current-user.decorator.js';
 import { SessionResponseDto } from './dto/session.response.dto.js';
@@ -30,7 +30,7 @@ export class MeSessionsController {
   })
   @ApiOkResponse({ type: [SessionResponseDto] })
   list(@CurrentUser() user: AuthUser): Promise<SessionResponseDto[]> {
-    return this.auth.listSessions(user.id, user.sessionId);
+    return this.auth.listSessions(user.id, sessionIdOf(user));
   }
 
   @Post('sign-out-others')
@@ -42,7 +42,7 @@ export class MeSessionsController {
   @ApiOkResponse({ type: SignedOutSessionsResponseDto })
   @ApiServiceUnavailableResponse({ description: CACHE_DOWN })
   signOutOthers(@CurrentUser() user: AuthUser): Promise<SignedOutSessionsResponseDto> {
-    return this.auth.endOtherSessions(user.id, user.sessionId);
+    return this.auth.endOtherSessions(user.id, sessionIdOf(user));
   }
 
   @Delete(':id')
