@@ -583,6 +583,37 @@ describe('web app in a real browser', () => {
     await page.getByText('1 receipt', { exact: true }).waitFor();
   });
 
+  it('creates an API key with chosen scopes, shows it once, and revokes it', async () => {
+    await page.getByRole('link', { name: email }).click();
+    await page.getByText('No API keys yet.').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Bookkeeping sync');
+    await page.getByLabel('CSV and ZIP exports').check();
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const shown = page.locator('code[data-api-key]');
+    await shown.waitFor();
+    const key = (await shown.textContent())!;
+    expect(key).toMatch(/^rv_/);
+    const keys = page.getByRole('list', { name: 'Your API keys' });
+    await keys.getByText('receipts:read, exports').waitFor();
+    await expectAccessible();
+    await shot('api-keys');
+
+    // The key works within its scopes only.
+    const asKey = (method: string, path: string) =>
+      http(api.baseUrl, method, path, { headers: { 'x-api-key': key } });
+    expect((await asKey('GET', '/v1/receipts')).status).toBe(200);
+    expect((await asKey('GET', '/v1/webhooks')).status).toBe(403);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Revoke API key Bookkeeping sync' }).click();
+    await keys.getByText(/revoked/).waitFor();
+    expect((await asKey('GET', '/v1/receipts')).status).toBe(401);
+    // Shown once: after a reload the page has only its prefix.
+    await page.reload();
+    await keys.getByText('Bookkeeping sync').waitFor();
+    expect(await page.locator('code[data-api-key]').count()).toBe(0);
+  });
+
   it('downloads everything in the account as one JSON document', async () => {
     await page.getByRole('link', { name: email }).click();
     const file = await download('Download all my data (JSON)');

@@ -68,6 +68,8 @@ export type ExportQuery = NonNullable<
 export type ExportPath =
   '/v1/exports/receipts.csv' | '/v1/exports/line-items.csv' | '/v1/exports/receipts.zip';
 export type Session = components['schemas']['Session'];
+export type ApiKey = components['schemas']['ApiKey'];
+export type ApiKeyScope = components['schemas']['ApiKeyScope'];
 export type TrashedReceipt = components['schemas']['TrashedReceipt'];
 export type TrashPage = components['schemas']['TrashPage'];
 
@@ -215,6 +217,21 @@ export const api = {
 
   async endOtherSessions(): Promise<components['schemas']['SignedOutSessions']> {
     return ok(await client.POST('/v1/me/sessions/sign-out-others'));
+  },
+
+  async apiKeys(): Promise<ApiKey[]> {
+    return ok(await client.GET('/v1/api-keys'));
+  },
+
+  /** The answer holds the key itself: the only time it is ever shown. */
+  async createApiKey(
+    body: components['schemas']['ApiKeyCreate'],
+  ): Promise<components['schemas']['ApiKeyCreated']> {
+    return ok(await client.POST('/v1/api-keys', { body }));
+  },
+
+  async revokeApiKey(id: string): Promise<void> {
+    ok(await client.DELETE('/v1/api-keys/{id}', { params: { path: { id } } }));
   },
 
   /** Deletes the account and everything in it; every session ends with it. */

@@ -1,6 +1,7 @@
 import type { components } from '@receipt-vault/client';
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, type User } from '../api/api';
+import { ApiKeysPanel } from '../components/api-keys-panel';
 import { SessionsPanel } from '../components/sessions-panel';
 import { YourDataPanel } from '../components/your-data-panel';
 
@@ -139,6 +140,7 @@ export function AccountPage({ user, onDeleted }: { user: User; onDeleted: () => 
           </button>
         </form>
       </section>
+      <ApiKeysPanel />
       <SessionsPanel />
       <YourDataPanel email={user.email} onDeleted={onDeleted} />
     </section>
