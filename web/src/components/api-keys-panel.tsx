@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, type ApiKey, type ApiKeyScope } from '../api/api';
 import { formatDate } from '../format';
+import { CheckList } from './check-list';
 import { ErrorAlert } from './error-alert';
 
 const SCOPES: { value: ApiKeyScope; label: string }[] = [
@@ -124,25 +125,7 @@ export function ApiKeysPanel() {
           value={name}
           onInput={(event) => setName(event.currentTarget.value)}
         />
-        <fieldset>
-          <legend>Allowed to</legend>
-          {SCOPES.map(({ value, label }) => (
-            <label key={value} class="check">
-              <input
-                type="checkbox"
-                checked={scopes.includes(value)}
-                onChange={(event) =>
-                  setScopes(
-                    event.currentTarget.checked
-                      ? [...scopes, value]
-                      : scopes.filter((scope) => scope !== value),
-                  )
-                }
-              />{' '}
-              {label}
-            </label>
-          ))}
-        </fieldset>
+        <CheckList legend="Allowed to" options={SCOPES} selected={scopes} onChange={setScopes} />
         <label for="api-key-expires">Expires (optional)</label>
         <input
           id="api-key-expires"

@@ -1,6 +1,7 @@
 import type { components } from '@receipt-vault/client';
 import { useEffect, useState } from 'preact/hooks';
 import { api, errorMessage, type User } from '../api/api';
+import { CheckList } from '../components/check-list';
 import { ApiKeysPanel } from '../components/api-keys-panel';
 import { SessionsPanel } from '../components/sessions-panel';
 import { YourDataPanel } from '../components/your-data-panel';
@@ -116,25 +117,7 @@ export function AccountPage({ user, onDeleted }: { user: User; onDeleted: () => 
             value={url}
             onInput={(event) => setUrl(event.currentTarget.value)}
           />
-          <fieldset>
-            <legend>Send when</legend>
-            {EVENTS.map(({ value, label }) => (
-              <label key={value} class="check">
-                <input
-                  type="checkbox"
-                  checked={events.includes(value)}
-                  onChange={(event) =>
-                    setEvents(
-                      event.currentTarget.checked
-                        ? [...events, value]
-                        : events.filter((e) => e !== value),
-                    )
-                  }
-                />{' '}
-                {label}
-              </label>
-            ))}
-          </fieldset>
+          <CheckList legend="Send when" options={EVENTS} selected={events} onChange={setEvents} />
           <button type="submit" disabled={events.length === 0}>
             Add webhook
           </button>
