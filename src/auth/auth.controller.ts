@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -11,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '../common/decorators/public.decorator.js';
 import { UserResponseDto } from '../users/user.response.dto.js';
 import { AuthService } from './auth.service.js';
@@ -56,8 +56,8 @@ export class AuthController {
   })
   @ApiUnprocessableEntityResponse({ description: 'VALIDATION_FAILED' })
   @ApiTooManyRequestsResponse({ description: 'RATE_LIMITED, with Retry-After' })
-  login(@Body() body: CredentialsDto): Promise<TokenResponseDto> {
-    return this.auth.login(body.email, body.password);
+  login(@Body() body: CredentialsDto, @Req() req: Request): Promise<TokenResponseDto> {
+    return this.auth.login(body.email, body.password, req.get('user-agent'));
   }
 
   @Public()

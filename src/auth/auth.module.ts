@@ -19,6 +19,7 @@ import { AuthService } from './auth.service.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { MeController } from './me.controller.js';
+import { MeSessionsController } from './me-sessions.controller.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshCookie } from './refresh-cookie.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
@@ -67,7 +68,7 @@ import { RedisThrottlerStorage } from './throttling/redis-throttler.storage.js';
       },
     }),
   ],
-  controllers: [AuthController, SessionController, MeController],
+  controllers: [AuthController, SessionController, MeController, MeSessionsController],
   // The guards that extend BearerAuthGuard (events) need the key check and the key limit too.
   exports: [ActiveSessions, ApiKeysModule, ApiKeyThrottlerGuard],
   providers: [

@@ -48,8 +48,10 @@ export class SessionController {
   async signIn(
     @Body() body: CredentialsDto,
     @Res({ passthrough: true }) res: Response,
+    @Req() req: Request,
   ): Promise<AccessTokenResponseDto> {
-    return this.inCookie(await this.auth.login(body.email, body.password), res);
+    const tokens = await this.auth.login(body.email, body.password, req.get('user-agent'));
+    return this.inCookie(tokens, res);
   }
 
   @Public()

@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { UserEntity } from '../users/user.entity.js';
 import { AuthSessionEntity } from './auth-session.entity.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
+
+export interface LiveSession {
+  id: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastRenewedAt: Date;
+  userAgent: string | null;
+}
 
 export type ConsumeResult =
   | { outcome: 'rotated'; session: AuthSessionEntity }
@@ -15,10 +23,15 @@ export class SessionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Starts a session with its first refresh token. */
-  async start(userId: string, tokenHash: string, expiresAt: Date): Promise<AuthSessionEntity> {
+  async start(
+    userId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    userAgent: string | null,
+  ): Promise<AuthSessionEntity> {
     return this.db.transaction(async (tx) => {
       const session = await tx.save(
-        tx.create(AuthSessionEntity, { userId, expiresAt, revokedAt: null }),
+        tx.create(AuthSessionEntity, { userId, expiresAt, userAgent, revokedAt: null }),
       );
       await tx.save(tx.create(RefreshTokenEntity, { sessionId: session.id, tokenHash, expiresAt }));
       return session;
@@ -58,6 +71,49 @@ export class SessionsRepository {
     await this.db
       .getRepository(AuthSessionEntity)
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: now, revokedReason: reason });
+  }
+
+  /** The owner's sessions that still work, most recently renewed first. */
+  async findLiveForOwner(userId: string, now: Date): Promise<LiveSession[]> {
+    return this.db
+      .getRepository(AuthSessionEntity)
+      .createQueryBuilder('session')
+      .innerJoin(RefreshTokenEntity, 'token', 'token.session_id = session.id')
+      .select('session.id', 'id')
+      .addSelect('session.created_at', 'createdAt')
+      .addSelect('session.expires_at', 'expiresAt')
+      .addSelect('session.user_agent', 'userAgent')
+      .addSelect('MAX(token.created_at)', 'lastRenewedAt')
+      .where('session.user_id = :userId', { userId })
+      .andWhere('session.revoked_at IS NULL AND session.expires_at > :now', { now })
+      .groupBy('session.id')
+      .orderBy('"lastRenewedAt"', 'DESC')
+      .addOrderBy('session.id')
+      .getRawMany<LiveSession>();
+  }
+
+  /** Signs out one of the owner's live sessions; false when there is no such session of theirs. */
+  async revokeForOwner(userId: string, sessionId: string, now: Date): Promise<boolean> {
+    const result = await this.db
+      .getRepository(AuthSessionEntity)
+      .update(
+        { id: sessionId, userId, revokedAt: IsNull(), expiresAt: MoreThan(now) },
+        { revokedAt: now, revokedReason: 'logout' },
+      );
+    return result.affected === 1;
+  }
+
+  /** Signs out every live session of the owner but `keepId`; returns the ids it ended. */
+  async revokeOthersForOwner(userId: string, keepId: string, now: Date): Promise<string[]> {
+    const result = await this.db
+      .createQueryBuilder()
+      .update(AuthSessionEntity)
+      .set({ revokedAt: now, revokedReason: 'logout' })
+      .where('user_id = :userId AND id <> :keepId', { userId, keepId })
+      .andWhere('revoked_at IS NULL AND expires_at > :now', { now })
+      .returning('id')
+      .execute();
+    return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
   /**

@@ -26,7 +26,8 @@ export function configureApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
   const { trustProxy, webDir } = config.getOrThrow('app', { infer: true });
   if (trustProxy) app.set('trust proxy', true);
-  if (!serveWebApp(app, webDir)) {
+  const { maxUploadBytes } = config.getOrThrow('storage', { infer: true });
+  if (!serveWebApp(app, webDir, { maxUploadBytes })) {
     new NestLogger('WebApp').warn(`No web app in ${webDir} (run npm run build); / serves nothing`);
   }
   // Large enough for any JSON this API takes; uploads are multipart and streamed separately.

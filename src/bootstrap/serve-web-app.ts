@@ -36,12 +36,31 @@ function isAppRoute(req: Request): boolean {
   return (req.get('accept') ?? '').includes('text/html');
 }
 
+/** Server settings the page needs before its first request. */
+export interface WebAppSettings {
+  /** MAX_UPLOAD_BYTES: the upload panel refuses a larger file before sending it. */
+  maxUploadBytes: number;
+}
+
+/**
+ * The settings as <meta> tags in the page's head (web/src/server-settings.ts reads them): no
+ * inline script, which the CSP forbids, and no extra request before the first screen.
+ */
+function withSettings(html: string, settings: WebAppSettings): string {
+  const tags = `<meta name="rv-max-upload-bytes" content="${settings.maxUploadBytes}" />`;
+  return html.replace('</head>', `${tags}\n  </head>`);
+}
+
 /**
  * Serves the built web app (Vite output in `dir`): hashed files under `/assets` are cached for
  * a year (a new build has new names), and every other page path gets index.html, never cached,
  * so the browser picks up a new build on the next load. Returns false when nothing is built.
  */
-export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
+export function serveWebApp(
+  app: NestExpressApplication,
+  dir: string,
+  settings: WebAppSettings,
+): boolean {
   const root = resolve(dir);
   const indexFile = join(root, 'index.html');
   if (!existsSync(indexFile)) return false;
@@ -56,7 +75,7 @@ export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (!isAppRoute(req)) return next();
     // Read on each request: `npm run dev` rebuilds it while the API runs, and it is 1 KB.
-    readFile(indexFile).then((html) => {
+    readFile(indexFile, 'utf8').then((html) => {
       res
         .status(200)
         .type('html')
@@ -67,7 +86,7 @@ export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
           'Referrer-Policy': 'no-referrer',
           'Cross-Origin-Opener-Policy': 'same-origin',
         })
-        .send(html);
+        .send(withSettings(html, settings));
     }, next);
   });
   return true;

@@ -5,6 +5,7 @@ import { CreateWebhooks1796030000000 } from '../../migrations/1796030000000-Crea
 import { AddUserRole1796040000000 } from '../../migrations/1796040000000-AddUserRole.js';
 import { CreateBatches1796052000000 } from '../../migrations/1796052000000-CreateBatches.js';
 import { CreateApiKeys1796060000000 } from '../../migrations/1796060000000-CreateApiKeys.js';
+import { AddSessionUserAgent1796070000000 } from '../../migrations/1796070000000-AddSessionUserAgent.js';
 
 /** Every migration, in order. Migrations are append-only: add new ones at the end. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AddUserRole1796040000000,
   CreateBatches1796052000000,
   CreateApiKeys1796060000000,
+  AddSessionUserAgent1796070000000,
 ];

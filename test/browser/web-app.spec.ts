@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WEB_APP_CSP } from '../../src/bootstrap/serve-web-app.js';
 import { seriousA11yViolations } from '../utils/check-accessibility.js';
@@ -10,6 +12,9 @@ import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { createTestWorker } from '../utils/create-test-worker.js';
 import { http } from '../utils/http.js';
 import { launchBrowser } from '../utils/launch-browser.js';
+import { listStoredFiles } from '../utils/list-stored-files.js';
+import { parseCsv } from '../utils/parse-csv.js';
+import { startDroppingProxy } from '../utils/start-dropping-proxy.js';
 import { useTestEnv } from '../utils/test-env.js';
 
 // The person's path through the web app (issue 12), in Debian's chromium: sign up, upload two
@@ -17,6 +22,7 @@ import { useTestEnv } from '../utils/test-env.js';
 // it by search, stay signed in across a reload, sign out. Every wait is on a condition.
 const ROOT = join(import.meta.dirname, '../..');
 const SROIE = join(ROOT, 'test/fixtures/sroie');
+const PDFS = join(ROOT, 'test/fixtures/pdf');
 const RECEIPT_A = 'X51008099044'; // total 6.50: the parser reads it right (see test/e2e)
 const RECEIPT_B = 'X51006008197';
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
@@ -34,6 +40,8 @@ describe('web app in a real browser', () => {
   const consoleErrors: string[] = [];
   const eventStreams: string[] = [];
   let receiptAId: string;
+  let receiptBId: string;
+  let env: Record<string, string>;
 
   const shot = (name: string, target: Page = page) =>
     target.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -57,6 +65,20 @@ describe('web app in a real browser', () => {
       if (request.url().includes('/events?token=')) eventStreams.push(request.url());
     });
   };
+  /** Clicks a button that downloads a file, and reads what the browser saved. */
+  const download = async (button: string) => {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+  };
+  /** One CSV column's cells, found by its header. */
+  const column = (rows: string[][], name: string) => {
+    const index = rows[0].indexOf(name);
+    expect(index).toBeGreaterThanOrEqual(0);
+    return rows.slice(1).map((row) => row[index]);
+  };
   const apiLogin = async () => {
     const login = await http(api.baseUrl, 'POST', '/v1/auth/login', {
       body: { email, password: PASSWORD },
@@ -67,7 +89,7 @@ describe('web app in a real browser', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // The test's own webhook receiver address is on loopback, which the SSRF guard refuses by default.
-    await useTestEnv({ WEB_DIR: inject('webDir'), WEBHOOK_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
+    env = await useTestEnv({ WEB_DIR: inject('webDir'), WEBHOOK_ALLOW_PRIVATE_HOSTS: '127.0.0.1' });
     api = await createTestApp();
     worker = await createTestWorker();
     browser = await launchBrowser();
@@ -248,6 +270,39 @@ describe('web app in a real browser', () => {
     await expectAccessible();
   });
 
+  it('exports what the list shows: CSV of receipts and of line items, and a ZIP', async () => {
+    await page.getByLabel('Search').fill('corner');
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+    await page.getByText('Export the receipts that match:').waitFor();
+    const matching = await download('Receipts (CSV)');
+    expect(matching.name).toMatch(/^receipts-\d{4}-\d{2}-\d{2}\.csv$/);
+    const rows = parseCsv(matching.bytes.toString('utf8'));
+    expect(column(rows, 'receipt_id')).toEqual([receiptAId]);
+    expect(column(rows, 'merchant')).toEqual([CORRECTED]);
+    expect(column(rows, 'total')).toEqual(['6.50']);
+    await page.getByRole('status').getByText(`Downloaded ${matching.name}.`).waitFor();
+
+    await page.getByLabel('Search').fill('');
+    await page.getByText('2 receipts').waitFor();
+    await page.getByText('Export all receipts:').waitFor();
+    const all = parseCsv((await download('Receipts (CSV)')).bytes.toString('utf8'));
+    const ids = column(all, 'receipt_id');
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(receiptAId);
+    receiptBId = ids.find((id) => id !== receiptAId)!;
+
+    // One row per line item, each naming its receipt; the SROIE receipts both list items.
+    const items = await download('Line items (CSV)');
+    expect(items.name).toMatch(/^line-items-.*\.csv$/);
+    const itemRows = parseCsv(items.bytes.toString('utf8'));
+    expect(new Set(column(itemRows, 'receipt_id'))).toEqual(new Set(ids));
+    expect(column(itemRows, 'description').every((text) => text.length > 0)).toBe(true);
+
+    const zip = await download('ZIP with originals');
+    expect(zip.name).toMatch(/^receipts-.*\.zip$/);
+    expect(zip.bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  });
+
   it('lists a receipt that needs review, least certain first, and confirms it', async () => {
     // A total that no longer adds up puts the receipt in the review queue.
     const token = await apiLogin();
@@ -332,6 +387,44 @@ describe('web app in a real browser', () => {
     await page.getByText('1 receipt', { exact: true }).waitFor();
   });
 
+  it('keeps deleted receipts in the trash: restores one, deletes another for good', async () => {
+    // The other tab's delete above moved receipt B to the trash.
+    await page.getByRole('link', { name: 'Trash' }).click();
+    await heading().getByText('Trash').waitFor();
+    await page.locator(`.trash li[data-receipt-id="${receiptBId}"]`).waitFor();
+    expect(await page.locator('.trash > li').count()).toBe(1);
+    await expectAccessible();
+    await shot('trash');
+    await page
+      .locator(`.trash li[data-receipt-id="${receiptBId}"]`)
+      .getByRole('button', { name: /^Restore / })
+      .click();
+    await page.getByText('The trash is empty.').waitFor();
+    await page.getByRole('status').getByText('Restored').waitFor();
+
+    // Deleting from the receipt's page moves it to the trash too.
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
+    await page.getByText('2 receipts').waitFor();
+    await page.locator(`li.receipt-row[data-receipt-id="${receiptAId}"] a`).click();
+    await page.getByLabel('Merchant', { exact: true }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await heading().getByText('Receipts').waitFor();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+
+    await page.getByRole('link', { name: 'Trash' }).click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: `Delete for good: ${CORRECTED}` }).click();
+    await page.getByText('The trash is empty.').waitFor();
+    const token = await apiLogin();
+    expect((await http(api.baseUrl, 'GET', `/v1/receipts/${receiptAId}`, { token })).status).toBe(
+      404,
+    );
+    expect((await http(api.baseUrl, 'GET', '/v1/trash', { token })).body.items).toEqual([]);
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+  });
+
   it('adds and deletes a webhook on the account page, and explains a refused address', async () => {
     await page.getByRole('link', { name: email }).click();
     await heading().getByText('Account').waitFor();
@@ -349,11 +442,191 @@ describe('web app in a real browser', () => {
     await page.locator('code.secret').waitFor();
     await page.getByRole('list', { name: 'Your webhooks' }).getByText('127.0.0.1:9').waitFor();
     await expectAccessible();
-    await shot('account');
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Delete webhook http://127.0.0.1:9/hook' }).click();
     await page.getByText('No webhooks yet.').waitFor();
+  });
+
+  it("shows a PDF receipt's first page, with the total's box drawn on it", async () => {
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+    await page.locator('input[type=file][multiple]').setInputFiles(join(PDFS, 'text-layer.pdf'));
+    await page
+      .locator('.uploads li.done[data-upload="text-layer.pdf"]')
+      .waitFor({ timeout: FINISH_TIMEOUT_MS });
+    await page.locator('.uploads li[data-upload="text-layer.pdf"] a').click();
+    const canvas = page.locator('canvas.pdf-page[data-drawn="true"]');
+    await canvas.waitFor();
+    // pdf.js drew the page: dark text on white, not an empty canvas.
+    const ink = await page.evaluate<{ dark: number; pixels: number }>(`(() => {
+      const canvas = document.querySelector('canvas.pdf-page');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] < 128 && data[i + 3] > 0) dark++;
+      return { dark, pixels: data.length / 4 };
+    })()`);
+    expect(ink.dark).toBeGreaterThan(500);
+    expect(ink.dark).toBeLessThan(ink.pixels / 4);
+
+    await page.getByLabel('Total', { exact: true }).focus();
+    const box = page.locator('svg.overlay rect.highlight');
+    await box.waitFor();
+    expect(await page.locator('figcaption').textContent()).toContain('1,013.76');
+    // The record's box is in PDF points; the overlay's viewBox is the page in points.
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const token = await apiLogin();
+    const receipt = await http(api.baseUrl, 'GET', `/v1/receipts/${id}`, { token });
+    const source = receipt.body.record.total.source;
+    expect(Number(await box.getAttribute('x'))).toBeCloseTo(source.box.x0 - 6, 3);
+    const page1 = (await canvas.boundingBox())!;
+    const drawn = (await box.boundingBox())!;
+    expect(drawn.y).toBeGreaterThanOrEqual(page1.y);
+    expect(drawn.y + drawn.height).toBeLessThanOrEqual(page1.y + page1.height + 1);
+    await expectAccessible();
+    await shot('receipt-pdf');
+
+    const purge = `/v1/receipts/${id}?permanent=true`;
+    expect((await http(api.baseUrl, 'DELETE', purge, { token })).status).toBe(204);
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+  });
+
+  it('refuses a 50 MB file before sending any of it, and says what the limit is', async () => {
+    const big = join(tmpdir(), `rv-too-large-${Date.now()}.jpg`);
+    await writeFile(big, await readFile(join(SROIE, `${RECEIPT_A}.jpg`)));
+    await truncate(big, 50 * 1024 * 1024);
+    const sent: string[] = [];
+    const onRequest = (request: Request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/receipts') {
+        sent.push(request.url());
+      }
+    };
+    page.on('request', onRequest);
+    try {
+      await page.locator('input[type=file][multiple]').setInputFiles(big);
+      const refused = page.locator(`.uploads li[data-upload="${basename(big)}"]`);
+      // MAX_UPLOAD_BYTES is 20 MiB by default; the page learns it from the server.
+      await refused.getByText('This file is too large. The limit is 20.0 MB.').waitFor();
+      expect(await refused.getAttribute('class')).toBe('failed');
+      expect(sent).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+      await rm(big, { force: true });
+    }
+  });
+
+  it('a connection lost mid-upload shows an error and leaves nothing half-done', async () => {
+    const proxy = await startDroppingProxy(api.baseUrl, 256 * 1024);
+    // Its own cookie jar: signing in there must not replace this page's session cookie.
+    const elsewhere = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const flaky = await elsewhere.newPage();
+    watchPage(flaky);
+    try {
+      await flaky.goto(proxy.url);
+      await flaky.getByLabel('Email').fill(email);
+      await flaky.getByLabel('Password').fill(PASSWORD);
+      await flaky.getByRole('button', { name: 'Sign in' }).click();
+      await flaky.getByText('1 receipt', { exact: true }).waitFor();
+      const stored = await listStoredFiles(env.STORAGE_DIR);
+      proxy.dropUploads(true);
+      const before = consoleErrors.length;
+      const photo = await readFile(join(SROIE, `${RECEIPT_B}.jpg`));
+      await flaky.locator('input[type=file][multiple]').setInputFiles({
+        name: 'on-the-train.jpg',
+        mimeType: 'image/jpeg',
+        buffer: Buffer.concat([photo, Buffer.alloc(2 * 1024 * 1024)]),
+      });
+      const lost = flaky.locator('.uploads li[data-upload="on-the-train.jpg"]');
+      await lost.getByText('The upload was interrupted (connection lost)').waitFor();
+      expect(await lost.getAttribute('class')).toBe('failed');
+      expect(await consoleErrorsSince(before, 1)).toEqual([
+        expect.stringContaining('net::ERR_CONNECTION_RESET'),
+      ]);
+      // The API saw the body stop: no receipt, and its staged part is gone from storage.
+      await expect.poll(() => listStoredFiles(env.STORAGE_DIR)).toEqual(stored);
+      const token = await apiLogin();
+      expect((await http(api.baseUrl, 'GET', '/v1/receipts', { token })).body.total).toBe(1);
+      await flaky.getByText('1 receipt', { exact: true }).waitFor();
+    } finally {
+      await elsewhere.close();
+      await proxy.close();
+    }
+  });
+
+  it('lists the sessions and signs out another one, or all the others', async () => {
+    // Sessions of "other devices": the API logins this test file made, one more, and the
+    // chromium that signed in through the flaky proxy.
+    const elsewhere = await apiLogin();
+    await page.getByRole('link', { name: email }).click();
+    const sessions = page.getByRole('list', { name: 'Your sessions' });
+    // Each labelled by the User-Agent it signed in with: chromium, or Node's fetch.
+    await sessions.getByText('Chrome on Linux (this browser)').waitFor();
+    const signOutButtons = sessions.getByRole('button', { name: /^Sign out .*, signed in / });
+    const others = await signOutButtons.count();
+    expect(others).toBeGreaterThanOrEqual(2);
+    expect(await sessions.getByText('Chrome on Linux', { exact: true }).count()).toBe(1);
+    expect(await sessions.getByText('node', { exact: true }).count()).toBe(others - 1);
+    await expectAccessible();
+
+    await signOutButtons.first().click();
+    await page.getByRole('status').getByText('That session is signed out.').waitFor();
+    await expect.poll(() => signOutButtons.count()).toBe(others - 1);
+
+    await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
+    await page
+      .getByRole('status')
+      .getByText(`Signed out ${others - 1} other session`)
+      .waitFor();
+    await expect.poll(() => sessions.locator('li').count()).toBe(1);
+    expect((await http(api.baseUrl, 'GET', '/v1/me', { token: elsewhere })).status).toBe(401);
+    await shot('account');
+    // This browser's session goes on.
+    await page.getByRole('link', { name: 'Receipts', exact: true }).click();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+  });
+
+  it('creates an API key with chosen scopes, shows it once, and revokes it', async () => {
+    await page.getByRole('link', { name: email }).click();
+    await page.getByText('No API keys yet.').waitFor();
+    await page.getByLabel('Name', { exact: true }).fill('Bookkeeping sync');
+    await page.getByLabel('CSV and ZIP exports').check();
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const shown = page.locator('code[data-api-key]');
+    await shown.waitFor();
+    const key = (await shown.textContent())!;
+    expect(key).toMatch(/^rv_/);
+    const keys = page.getByRole('list', { name: 'Your API keys' });
+    await keys.getByText('receipts:read, exports').waitFor();
+    await expectAccessible();
+    await shot('api-keys');
+
+    // The key works within its scopes only.
+    const asKey = (method: string, path: string) =>
+      http(api.baseUrl, method, path, { headers: { 'x-api-key': key } });
+    expect((await asKey('GET', '/v1/receipts')).status).toBe(200);
+    expect((await asKey('GET', '/v1/webhooks')).status).toBe(403);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Revoke API key Bookkeeping sync' }).click();
+    await keys.getByText(/revoked/).waitFor();
+    expect((await asKey('GET', '/v1/receipts')).status).toBe(401);
+    // Shown once: after a reload the page has only its prefix.
+    await page.reload();
+    await keys.getByText('Bookkeeping sync').waitFor();
+    expect(await page.locator('code[data-api-key]').count()).toBe(0);
+  });
+
+  it('downloads everything in the account as one JSON document', async () => {
+    await page.getByRole('link', { name: email }).click();
+    const file = await download('Download all my data (JSON)');
+    expect(file.name).toMatch(/^receipt-vault-export-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(file.bytes.toString('utf8')) as {
+      user: { email: string };
+      receipts: { id: string; deletedAt: string | null }[];
+    };
+    expect(data.user.email).toBe(email);
+    expect(data.receipts.map((r) => r.id)).toEqual([receiptBId]);
   });
 
   it('stays signed in across a reload, and back to sign-in when another tab signs out', async () => {
@@ -383,6 +656,27 @@ describe('web app in a real browser', () => {
     ]);
     await page.reload();
     await heading().getByText('Sign in').waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('deletes the account only once its email is typed, and everything goes with it', async () => {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('1 receipt', { exact: true }).waitFor();
+    await page.getByRole('link', { name: email }).click();
+    const remove = page.getByRole('button', { name: 'Delete my account and all its data' });
+    await page.getByLabel(/^Type your email address/).fill('someone-else@example.com');
+    expect(await remove.isDisabled()).toBe(true);
+    await page.getByLabel(/^Type your email address/).fill(email.toUpperCase());
+    await expectAccessible();
+    await remove.click();
+    await heading().getByText('Sign in').waitFor();
+    await page.getByText('Your account and everything in it have been deleted.').waitFor();
+    const login = await http(api.baseUrl, 'POST', '/v1/auth/login', {
+      body: { email, password: PASSWORD },
+    });
+    expect(login.status).toBe(401);
     expect(consoleErrors).toEqual([]);
   });
 });

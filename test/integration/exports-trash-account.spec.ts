@@ -9,44 +9,12 @@ import { fixtureLines, seedReceipt } from '../factories/receipt.factory.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { createTestWorker } from '../utils/create-test-worker.js';
 import { http } from '../utils/http.js';
+import { parseCsv } from '../utils/parse-csv.js';
 import { pollUntil } from '../utils/poll-until.js';
 import { queryDatabase } from '../utils/query-database.js';
 import { registerUser, type RegisteredUser } from '../utils/register-user.js';
 import { useTestEnv } from '../utils/test-env.js';
 import { uploadFile } from '../utils/upload-file.js';
-
-/** RFC 4180 parse of a whole document (enough for checking what the export wrote). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      cell += '"';
-      i++;
-    } else if (quoted && c === '"') {
-      quoted = false;
-    } else if (quoted) {
-      cell += c;
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else {
-      cell += c;
-    }
-  }
-  return rows;
-}
 
 async function unzip(bytes: Buffer): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildMultipart } from '../utils/build-multipart.js';
@@ -6,6 +7,7 @@ import { buildTextPdf } from '../utils/build-text-pdf.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { http } from '../utils/http.js';
 import { listStoredFiles } from '../utils/list-stored-files.js';
+import { pollUntil } from '../utils/poll-until.js';
 import { queryDatabase } from '../utils/query-database.js';
 import { registerUser, type RegisteredUser } from '../utils/register-user.js';
 import { useTestEnv } from '../utils/test-env.js';
@@ -100,6 +102,33 @@ describe('POST /v1/receipts refuses bad input', () => {
       });
       expect(res.status).toBe(status);
       expect(res.body).toMatchObject({ statusCode: status, code, requestId: expect.any(String) });
+    });
+
+    it('a client that disconnects mid-upload leaves no staged part behind', async () => {
+      const photo = await fixture('receipts/uk-cafe.jpg');
+      const { body, contentType } = buildMultipart([
+        { name: 'file', filename: 'receipt.jpg', contentType: 'image/jpeg', data: photo },
+      ]);
+      const req = request(`${api.baseUrl}/v1/receipts`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${user.token}`,
+          'content-type': contentType,
+          'content-length': String(body.length),
+        },
+      });
+      req.on('error', () => undefined);
+      req.write(body.subarray(0, body.length >> 1));
+      // The server has begun staging the file when the connection drops.
+      await pollUntil(
+        () => listStoredFiles(env.STORAGE_DIR),
+        (files) => files.some((file) => file.endsWith('.part')),
+      );
+      req.destroy();
+      await pollUntil(
+        () => listStoredFiles(env.STORAGE_DIR),
+        (files) => files.length === 0,
+      );
     });
 
     it('a body that is not multipart → 415', async () => {

@@ -8,6 +8,7 @@ import { ReceiptPage } from './pages/receipt-page';
 import { ReceiptsPage } from './pages/receipts-page';
 import { ReviewPage } from './pages/review-page';
 import { StatsPage } from './pages/stats-page';
+import { TrashPage } from './pages/trash-page';
 import { followLink, navigate, usePath } from './router';
 
 type Session =
@@ -95,8 +96,19 @@ export function App() {
           <ReviewPage />
         ) : pathname === '/stats' ? (
           <StatsPage />
+        ) : pathname === '/trash' ? (
+          <TrashPage />
         ) : pathname === '/account' ? (
-          <AccountPage user={session.user} />
+          <AccountPage
+            user={session.user}
+            onDeleted={() => {
+              setSession({
+                state: 'signed-out',
+                notice: 'Your account and everything in it have been deleted.',
+              });
+              navigate('/sign-in', { replace: true });
+            }}
+          />
         ) : receiptMatch ? (
           <ReceiptPage id={receiptMatch[1]} key={receiptMatch[1]} />
         ) : (
@@ -126,6 +138,9 @@ function Header({ user, onSignOut }: { user?: User; onSignOut?: () => Promise<vo
           </a>
           <a href="/stats" onClick={followLink}>
             Spending
+          </a>
+          <a href="/trash" onClick={followLink}>
+            Trash
           </a>
         </nav>
       )}

@@ -33,3 +33,20 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/** What a person calls a receipt: its merchant, else the file it came from. */
+export function receiptTitle(receipt: {
+  summary: { merchantName: string | null };
+  filename: string | null;
+}): string {
+  return receipt.summary.merchantName ?? receipt.filename ?? 'Receipt';
+}
+
+/** "12 Mar 2024 · RM 6.50" for a receipt's one-line summary. */
+export function dateAndTotal(summary: {
+  date: string | null;
+  total: string | null;
+  currency: string | null;
+}): string {
+  return `${formatDate(summary.date)} · ${formatMoney(summary.total, summary.currency)}`;
+}

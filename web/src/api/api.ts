@@ -10,6 +10,7 @@ import {
   type ReceiptPage,
 } from '@receipt-vault/client';
 import { anonymous, authFetch, mayHaveSession, refreshSession, setAccessToken } from './http';
+import { attachmentName } from './save-download';
 
 export { ReceiptVaultError as ApiError };
 export type User = components['schemas']['User'];
@@ -38,6 +39,14 @@ function versioned(result: {
 
 const client = createReceiptVaultClient({ baseUrl: location.origin, fetch: authFetch });
 
+/** The API's own message for a failed call; `fallback` when it never answered. */
+export function errorMessage(
+  error: unknown,
+  fallback = 'The server could not be reached.',
+): string {
+  return error instanceof ReceiptVaultError ? error.message : fallback;
+}
+
 /** openapi-fetch's answer, or the API's error thrown as ReceiptVaultError. */
 function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (!result.response.ok) throw new ReceiptVaultError(result.response, result.error);
@@ -51,6 +60,31 @@ export type ReceiptStats = components['schemas']['ReceiptStats'];
 export type StatsQuery = NonNullable<
   operations['ReceiptStatsController_stats']['parameters']['query']
 >;
+
+/** The filters an export takes: the list's, without sort and paging. */
+export type ExportQuery = NonNullable<
+  operations['ExportsController_receipts']['parameters']['query']
+>;
+export type ExportPath =
+  '/v1/exports/receipts.csv' | '/v1/exports/line-items.csv' | '/v1/exports/receipts.zip';
+export type Session = components['schemas']['Session'];
+export type ApiKey = components['schemas']['ApiKey'];
+export type ApiKeyScope = components['schemas']['ApiKeyScope'];
+export type TrashedReceipt = components['schemas']['TrashedReceipt'];
+export type TrashPage = components['schemas']['TrashPage'];
+
+/** A file the API sent as an attachment, with the name it gave. */
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string;
+}
+
+function downloaded(
+  result: { data?: Blob; error?: unknown; response: Response },
+  fallback: string,
+): DownloadedFile {
+  return { blob: ok(result), filename: attachmentName(result.response, fallback) };
+}
 
 /** Drops empty members, so an unset filter is not sent as `?from=`. */
 function compact<T extends object>(query: T): T {
@@ -144,8 +178,66 @@ export const api = {
     ok(await client.DELETE('/v1/webhooks/{id}', { params: { path: { id } } }));
   },
 
-  async deleteReceipt(id: string): Promise<void> {
-    ok(await client.DELETE('/v1/receipts/{id}', { params: { path: { id } } }));
+  /** Moves it to the trash; `permanent` deletes it for good (also from the trash). */
+  async deleteReceipt(id: string, options: { permanent?: boolean } = {}): Promise<void> {
+    ok(
+      await client.DELETE('/v1/receipts/{id}', {
+        params: { path: { id }, query: options.permanent ? { permanent: true } : {} },
+      }),
+    );
+  },
+
+  async trash(cursor?: string): Promise<TrashPage> {
+    return ok(await client.GET('/v1/trash', { params: { query: compact({ cursor }) } }));
+  },
+
+  async restoreReceipt(id: string): Promise<Receipt> {
+    return ok(await client.POST('/v1/receipts/{id}/restore', { params: { path: { id } } }));
+  },
+
+  /** CSV or ZIP of the receipts matching `query`, held in memory until saved. */
+  async exportReceipts(path: ExportPath, query: ExportQuery): Promise<DownloadedFile> {
+    const result = await client.GET(path, { params: { query: compact(query) }, parseAs: 'blob' });
+    return downloaded(result, path.split('/').pop()!);
+  },
+
+  /** Everything the account holds, as one JSON document. */
+  async exportAccount(): Promise<DownloadedFile> {
+    const result = await client.GET('/v1/me/export', { parseAs: 'blob' });
+    return downloaded(result, 'receipt-vault-export.json');
+  },
+
+  async sessions(): Promise<Session[]> {
+    return ok(await client.GET('/v1/me/sessions'));
+  },
+
+  async endSession(id: string): Promise<void> {
+    ok(await client.DELETE('/v1/me/sessions/{id}', { params: { path: { id } } }));
+  },
+
+  async endOtherSessions(): Promise<components['schemas']['SignedOutSessions']> {
+    return ok(await client.POST('/v1/me/sessions/sign-out-others'));
+  },
+
+  async apiKeys(): Promise<ApiKey[]> {
+    return ok(await client.GET('/v1/api-keys'));
+  },
+
+  /** The answer holds the key itself: the only time it is ever shown. */
+  async createApiKey(
+    body: components['schemas']['ApiKeyCreate'],
+  ): Promise<components['schemas']['ApiKeyCreated']> {
+    return ok(await client.POST('/v1/api-keys', { body }));
+  },
+
+  async revokeApiKey(id: string): Promise<void> {
+    ok(await client.DELETE('/v1/api-keys/{id}', { params: { path: { id } } }));
+  },
+
+  /** Deletes the account and everything in it; every session ends with it. */
+  async deleteAccount(): Promise<void> {
+    ok(await client.DELETE('/v1/me'));
+    setAccessToken(null);
   },
 
   async reprocess(id: string): Promise<ReceiptAccepted> {

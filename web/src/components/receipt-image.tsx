@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api } from '../api/api';
 import type { FieldSource } from '@receipt-vault/client';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api } from '../api/api';
+
+type Size = { width: number; height: number };
 
 /**
- * The original image with the box of the highlighted OCR line drawn over it. Boxes are in the
- * image's own pixels, so an SVG whose viewBox is the image's natural size scales with it.
+ * The original (a photo, or page 1 of a PDF) with the box of the highlighted OCR line drawn over
+ * it. Boxes are in the page's own units — image pixels, or PDF points — so an SVG whose viewBox
+ * is the page's natural size scales with it.
  */
 export function ReceiptImage(props: {
   id: string;
@@ -13,55 +16,47 @@ export function ReceiptImage(props: {
   highlight: FieldSource | null;
   label: string;
 }) {
-  const [url, setUrl] = useState<string | null>(null);
-  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [blob, setBlob] = useState<Blob | null>(null);
+  const [size, setSize] = useState<Size | null>(null);
   const [failed, setFailed] = useState(false);
   const isPdf = props.mimeType === 'application/pdf';
 
   useEffect(() => {
-    if (isPdf) return;
-    let objectUrl: string | null = null;
     let cancelled = false;
     api.fileBlob(props.id).then(
-      (blob) => {
-        if (cancelled) return;
-        objectUrl = URL.createObjectURL(blob);
-        setUrl(objectUrl);
-      },
+      (file) => !cancelled && setBlob(file),
       () => !cancelled && setFailed(true),
     );
     return () => {
       cancelled = true;
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [props.id, isPdf]);
+  }, [props.id]);
 
-  if (isPdf) {
+  if (failed) {
     return (
-      <p class="placeholder">
-        PDF receipts are shown as text; the fields list where each value was read.
-      </p>
+      <p class="placeholder error">The {isPdf ? 'PDF' : 'image'} could not be loaded or shown.</p>
     );
   }
-  if (failed) return <p class="placeholder error">The image could not be loaded.</p>;
-  if (!url)
+  if (!blob)
     return (
       <p class="placeholder" aria-busy="true">
-        Loading the image…
+        Loading the {isPdf ? 'PDF' : 'image'}…
       </p>
     );
 
   const box = props.highlight?.page === 1 ? props.highlight.box : undefined;
   return (
     <div class="image-frame">
-      <img
-        src={url}
-        alt={props.label}
-        onLoad={(event) => {
-          const image = event.currentTarget;
-          setSize({ width: image.naturalWidth, height: image.naturalHeight });
-        }}
-      />
+      {isPdf ? (
+        <PdfPage
+          blob={blob}
+          label={props.label}
+          onSize={setSize}
+          onFailed={() => setFailed(true)}
+        />
+      ) : (
+        <BlobImage blob={blob} label={props.label} onSize={setSize} />
+      )}
       {size && box && (
         <svg
           class="overlay"
@@ -80,5 +75,69 @@ export function ReceiptImage(props: {
         </svg>
       )}
     </div>
+  );
+}
+
+/** A photo from memory: an <img> cannot send the bearer token, so the file comes as a blob. */
+function BlobImage(props: { blob: Blob; label: string; onSize: (size: Size) => void }) {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    const objectUrl = URL.createObjectURL(props.blob);
+    setUrl(objectUrl);
+    return () => URL.revokeObjectURL(objectUrl);
+  }, [props.blob]);
+  if (!url) return null;
+  return (
+    <img
+      src={url}
+      alt={props.label}
+      onLoad={(event) => {
+        const image = event.currentTarget;
+        props.onSize({ width: image.naturalWidth, height: image.naturalHeight });
+      }}
+    />
+  );
+}
+
+/** Page 1 of a PDF, drawn by pdf.js (loaded on first use) into a canvas. */
+function PdfPage(props: {
+  blob: Blob;
+  label: string;
+  onSize: (size: Size) => void;
+  onFailed: () => void;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [drawn, setDrawn] = useState(false);
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const [{ renderFirstPage }, data] = await Promise.all([
+          import('../pdf/render-pdf-page'),
+          props.blob.arrayBuffer(),
+        ]);
+        const target = canvas.current;
+        if (cancelled || !target) return;
+        const size = await renderFirstPage(data, target, target.clientWidth);
+        if (cancelled) return;
+        setDrawn(true);
+        props.onSize(size);
+      } catch {
+        if (!cancelled) props.onFailed();
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [props.blob]);
+  return (
+    <canvas
+      ref={canvas}
+      class="pdf-page"
+      role="img"
+      aria-label={`${props.label} (page 1)`}
+      aria-busy={!drawn}
+      data-drawn={drawn ? 'true' : undefined}
+    />
   );
 }

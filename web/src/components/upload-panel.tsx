@@ -3,6 +3,7 @@ import { ApiError, api } from '../api/api';
 import type { ReceiptStage, ReceiptStatus } from '@receipt-vault/client';
 import { isTerminal, watchReceipt } from '../api/watch-receipt';
 import { STATUS_LABELS, formatBytes } from '../format';
+import { maxUploadBytes } from '../server-settings';
 import { followLink } from '../router';
 
 type UploadState =
@@ -33,14 +34,23 @@ const STAGE_LABELS: Record<ReceiptStage, string> = {
   saving: 'Saving',
 };
 
+/** The refusal of a file over the server's limit, before or after it was sent. */
+function tooLarge(limit: number | null): string {
+  return limit === null
+    ? 'This file is too large.'
+    : `This file is too large. The limit is ${formatBytes(limit)}.`;
+}
+
 /** What went wrong with one file, in words a person can act on. */
 function rejection(error: unknown): string {
   if (!(error instanceof ApiError)) {
-    return 'The upload was interrupted (connection lost). Check your connection and try again.';
+    return 'The upload was interrupted (connection lost). Nothing was saved; check your connection and try again.';
   }
   switch (error.code) {
-    case 'FILE_TOO_LARGE':
-      return 'This file is too large. The limit is 20 MB.';
+    case 'FILE_TOO_LARGE': {
+      const details = error.details as { maxBytes?: unknown } | undefined;
+      return tooLarge(typeof details?.maxBytes === 'number' ? details.maxBytes : maxUploadBytes());
+    }
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 'This is not a receipt image or PDF (JPEG, PNG, WebP, TIFF or PDF).';
     case 'EMPTY_FILE':
@@ -128,6 +138,12 @@ export function UploadPanel({ onFinished }: { onFinished: () => void }) {
   };
 
   const uploadOne = async (item: UploadItem) => {
+    // Refused here rather than after sending megabytes the server would cut off anyway.
+    const limit = maxUploadBytes();
+    if (limit !== null && item.file.size > limit) {
+      update(item.key, { phase: 'rejected', message: tooLarge(limit) });
+      return;
+    }
     update(item.key, { phase: 'uploading' });
     try {
       const accepted = await api.upload(item.file);

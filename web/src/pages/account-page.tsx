@@ -1,6 +1,10 @@
 import type { components } from '@receipt-vault/client';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type User } from '../api/api';
+import { api, errorMessage, type User } from '../api/api';
+import { CheckList } from '../components/check-list';
+import { ApiKeysPanel } from '../components/api-keys-panel';
+import { SessionsPanel } from '../components/sessions-panel';
+import { YourDataPanel } from '../components/your-data-panel';
 
 type Webhook = components['schemas']['Webhook'];
 type WebhookEvent = components['schemas']['WebhookEventType'];
@@ -12,12 +16,8 @@ const EVENTS: { value: WebhookEvent; label: string }[] = [
   { value: 'receipt.corrected', label: 'A receipt was corrected' },
 ];
 
-function message(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'The server could not be reached.';
-}
-
 /** The account: who is signed in, and the webhooks that tell other programs about receipts. */
-export function AccountPage({ user }: { user: User }) {
+export function AccountPage({ user, onDeleted }: { user: User; onDeleted: () => void }) {
   const [hooks, setHooks] = useState<Webhook[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ url: string; secret: string } | null>(null);
@@ -28,7 +28,7 @@ export function AccountPage({ user }: { user: User }) {
     try {
       setHooks(await api.webhooks());
     } catch (caught) {
-      setError(message(caught));
+      setError(errorMessage(caught));
     }
   };
 
@@ -46,7 +46,7 @@ export function AccountPage({ user }: { user: User }) {
       setUrl('');
       await load();
     } catch (caught) {
-      setError(message(caught));
+      setError(errorMessage(caught));
     }
   };
 
@@ -56,7 +56,7 @@ export function AccountPage({ user }: { user: User }) {
       await api.deleteWebhook(hook.id);
       await load();
     } catch (caught) {
-      setError(message(caught));
+      setError(errorMessage(caught));
     }
   };
 
@@ -117,30 +117,15 @@ export function AccountPage({ user }: { user: User }) {
             value={url}
             onInput={(event) => setUrl(event.currentTarget.value)}
           />
-          <fieldset>
-            <legend>Send when</legend>
-            {EVENTS.map(({ value, label }) => (
-              <label key={value} class="check">
-                <input
-                  type="checkbox"
-                  checked={events.includes(value)}
-                  onChange={(event) =>
-                    setEvents(
-                      event.currentTarget.checked
-                        ? [...events, value]
-                        : events.filter((e) => e !== value),
-                    )
-                  }
-                />{' '}
-                {label}
-              </label>
-            ))}
-          </fieldset>
+          <CheckList legend="Send when" options={EVENTS} selected={events} onChange={setEvents} />
           <button type="submit" disabled={events.length === 0}>
             Add webhook
           </button>
         </form>
       </section>
+      <ApiKeysPanel />
+      <SessionsPanel />
+      <YourDataPanel email={user.email} onDeleted={onDeleted} />
     </section>
   );
 }

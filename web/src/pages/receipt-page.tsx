@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, type VersionedReceipt } from '../api/api';
+import { ApiError, api, errorMessage, type VersionedReceipt } from '../api/api';
 import { isTerminal, watchReceipt } from '../api/watch-receipt';
 import { ReceiptForm, FIELDS, locatedSource, type FieldName } from '../components/receipt-form';
 import { ReceiptImage } from '../components/receipt-image';
 import { TagEditor } from '../components/tag-editor';
-import { STATUS_LABELS, formatBytes, formatMoney } from '../format';
+import { STATUS_LABELS, formatBytes, formatMoney, receiptTitle } from '../format';
 import { followLink, navigate } from '../router';
 import { NotFoundPage } from './not-found-page';
 
@@ -75,7 +75,12 @@ export function ReceiptPage({ id }: { id: string }) {
   }
 
   const source = locatedSource(receipt, active);
-  const title = receipt.summary.merchantName ?? receipt.filename ?? 'Receipt';
+  const title = receiptTitle(receipt);
+
+  const fail = (caught: unknown) => {
+    if (caught instanceof ApiError && caught.code === 'RECEIPT_NOT_FOUND') setError(GONE);
+    else setNotice(errorMessage(caught));
+  };
 
   const act = async (action: () => Promise<unknown>, done?: string) => {
     setNotice(null);
@@ -84,18 +89,19 @@ export function ReceiptPage({ id }: { id: string }) {
       if (done) setNotice(done);
       await reload();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'RECEIPT_NOT_FOUND') setError(GONE);
-      else
-        setNotice(caught instanceof ApiError ? caught.message : 'The server could not be reached.');
+      fail(caught);
     }
   };
 
   const remove = async () => {
-    if (!confirm('Delete this receipt and its file?')) return;
-    await act(async () => {
+    if (!confirm('Move this receipt to the trash? You can restore it from there.')) return;
+    setNotice(null);
+    try {
       await api.deleteReceipt(id);
       navigate('/');
-    });
+    } catch (caught) {
+      fail(caught);
+    }
   };
 
   return (

@@ -1,9 +1,10 @@
 import type { ReceiptStatus } from '@receipt-vault/client';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, api, type ListQuery, type ReceiptHit } from '../api/api';
+import { ApiError, api, type ExportQuery, type ListQuery, type ReceiptHit } from '../api/api';
+import { ExportButtons } from '../components/export-buttons';
 import { CATEGORIES } from '../components/receipt-form';
 import { UploadPanel } from '../components/upload-panel';
-import { STATUS_LABELS, formatDate, formatMoney } from '../format';
+import { STATUS_LABELS, formatDate, formatMoney, receiptTitle } from '../format';
 import { followLink } from '../router';
 
 const PAGE_SIZE = 20;
@@ -47,8 +48,8 @@ const SORTS: { value: Filters['sort']; label: string }[] = [
   { value: 'confidence:asc', label: 'Least certain first' },
 ];
 
-function toQuery(filters: Filters, cursor?: string): ListQuery {
-  const [sort, order] = filters.sort ? (filters.sort.split(':') as [Sort, 'asc' | 'desc']) : [];
+/** The filters alone, as both the list and the exports take them. */
+function filterQuery(filters: Filters): ExportQuery {
   return {
     q: filters.q.trim(),
     status: filters.status || undefined,
@@ -58,6 +59,13 @@ function toQuery(filters: Filters, cursor?: string): ListQuery {
     maxTotal: filters.maxTotal.trim(),
     category: (filters.category || undefined) as ListQuery['category'],
     tag: filters.tag.trim() ? [filters.tag.trim()] : undefined,
+  };
+}
+
+function toQuery(filters: Filters, cursor?: string): ListQuery {
+  const [sort, order] = filters.sort ? (filters.sort.split(':') as [Sort, 'asc' | 'desc']) : [];
+  return {
+    ...filterQuery(filters),
     sort,
     order,
     cursor,
@@ -136,6 +144,8 @@ export function ReceiptsPage() {
   const set = (name: keyof Filters) => (event: Event) =>
     setFilters({ ...filters, [name]: (event.currentTarget as HTMLInputElement).value });
   const filtered = JSON.stringify(filters) !== JSON.stringify(NO_FILTERS);
+  // Sorting changes the order, not which receipts there are.
+  const narrowed = JSON.stringify({ ...filters, sort: '' }) !== JSON.stringify(NO_FILTERS);
 
   return (
     <>
@@ -243,6 +253,9 @@ export function ReceiptsPage() {
             {error}
           </p>
         )}
+        {listing && listing.total > 0 && (
+          <ExportButtons query={filterQuery(filters)} filtered={narrowed} />
+        )}
         {listing && listing.items.length > 0 && (
           <ul class="receipts" aria-label="Receipts">
             {listing.items.map((receipt) => (
@@ -273,7 +286,7 @@ function Snippet({ text }: { text: string }) {
 
 function ReceiptRow({ receipt }: { receipt: ReceiptHit }) {
   const { summary } = receipt;
-  const title = summary.merchantName ?? receipt.filename ?? 'Receipt';
+  const title = receiptTitle(receipt);
   return (
     <li class="receipt-row" data-receipt-id={receipt.id}>
       <a href={`/receipts/${receipt.id}`} onClick={followLink}>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ErrorAlert } from '../components/error-alert';
 import { ApiError, api, type ReceiptHit as Receipt } from '../api/api';
-import { formatDate, formatMoney } from '../format';
+import { dateAndTotal, receiptTitle } from '../format';
 import { followLink } from '../router';
 
 /** How many unsure receipts one screen shows; the rest follow as these are confirmed. */
@@ -41,7 +42,7 @@ export function ReviewPage() {
   const confirmOne = async (receipt: Receipt) => {
     try {
       await api.confirm(receipt.id);
-      setNotice(`Confirmed ${receipt.summary.merchantName ?? receipt.filename ?? 'the receipt'}.`);
+      setNotice(`Confirmed ${receiptTitle(receipt)}.`);
     } catch (caught) {
       setNotice(caught instanceof ApiError ? caught.message : 'Could not confirm.');
     }
@@ -62,25 +63,18 @@ export function ReviewPage() {
             : `${queue.totalExact ? '' : 'More than '}${queue.total} to review`}
         {notice ? ` · ${notice}` : ''}
       </p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {queue && queue.items.length > 0 && (
         <ul class="review" aria-label="Receipts to review">
           {queue.items.map((receipt) => {
-            const title = receipt.summary.merchantName ?? receipt.filename ?? 'Receipt';
+            const title = receiptTitle(receipt);
             return (
               <li key={receipt.id} data-receipt-id={receipt.id}>
                 <div class="review-head">
                   <a href={`/receipts/${receipt.id}`} onClick={followLink}>
                     {title}
                   </a>
-                  <span>
-                    {formatDate(receipt.summary.date)} ·{' '}
-                    {formatMoney(receipt.summary.total, receipt.summary.currency)}
-                  </span>
+                  <span>{dateAndTotal(receipt.summary)}</span>
                 </div>
                 <ul class="review-issues">
                   {receipt.reviewIssues.map((issue) => (
