@@ -29,6 +29,7 @@ export class BullConnections {
       type === 'client'
         ? createRedisClient(this.url, 'command', 'bull-client', this.commandTimeoutMs)
         : createRedisClient(this.url, 'blocking', `bull-${type}`);
+    if (type === 'bclient') ignoreFailedSetName(client);
     this.clients.add(client);
     return client;
   }
@@ -52,4 +53,21 @@ export class BullConnections {
       }),
     );
   }
+}
+
+type ClientCommand = (...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Bull names its blocking connection with `CLIENT SETNAME` when a processor is registered and
+ * never awaits the reply (bull/lib/worker.js, setWorkerName): a worker closed before the reply
+ * came crashed with an unhandled "Connection is closed." The name is cosmetic (Bull also puts
+ * it in the connection options, sent again on every reconnect), so a failed SETNAME is dropped;
+ * every other command fails as before.
+ */
+function ignoreFailedSetName(client: Redis): void {
+  const command = client.client.bind(client) as ClientCommand;
+  (client as unknown as { client: ClientCommand }).client = (...args) => {
+    const reply = command(...args);
+    return String(args[0]).toLowerCase() === 'setname' ? reply.catch(() => 'OK') : reply;
+  };
 }
