@@ -14,7 +14,12 @@
  * Kubernetes probes and resources. The CPU may be shared: compare ratios, not absolutes.
  *
  *   npm run bench:scale -- [--dataset ../shared/datasets/sroie-train] [--receipts 60]
- *                          [--seconds 10]
+ *                          [--seconds 10] [--only http|workers] [--api-cpu-prof DIR]
+ *
+ * `--only http` skips the worker throughput (step 1), `--only workers` runs only it.
+ * `--api-cpu-prof DIR` starts the API with `--cpu-prof` (one .cpuprofile per API process).
+ * Each HTTP step also prints the Redis commands and PostgreSQL transactions per request (from
+ * Redis INFO and pg_stat_database, before and after), i.e. the round trips it costs.
  */
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -27,6 +32,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { BenchClient } from './lib/bench-client.js';
 
@@ -45,8 +51,15 @@ const { values } = parseArgs({
     dataset: { type: 'string', default: '../shared/datasets/sroie-train' },
     receipts: { type: 'string', default: '60' },
     seconds: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    'api-cpu-prof': { type: 'string' },
   },
 });
+if (values.only !== undefined && !['http', 'workers'].includes(values.only)) {
+  throw new Error('--only takes http or workers');
+}
+const RUN_WORKERS = values.only !== 'http';
+const RUN_HTTP = values.only !== 'workers';
 const RECEIPTS = Number(values.receipts);
 const SECONDS = Number(values.seconds);
 const TERMINAL = "('completed', 'needs_review', 'failed')";
@@ -92,9 +105,10 @@ async function startProcess(
   script: string,
   env: Record<string, string>,
   isUp: () => Promise<boolean>,
+  nodeArgs: string[] = [],
 ): Promise<App> {
   const started = Date.now();
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src', script)], {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/src', script)], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -262,6 +276,235 @@ function startOtlpSink(): Promise<{ server: Server; url: string }> {
   });
 }
 
+/** The API, with `--cpu-prof` when asked (the profile is written when it exits). */
+function startApi(env: Record<string, string>): Promise<App> {
+  const dir = values['api-cpu-prof'];
+  const args = dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(dir)}`] : [];
+  return startProcess('main.js', env, liveAt(`http://127.0.0.1:${env.PORT}/health/live`), args);
+}
+
+/**
+ * Counts what a request costs in round trips: Redis commands (INFO's
+ * total_commands_processed) and PostgreSQL transactions (pg_stat_database; every statement
+ * outside a transaction is one), before and after `n` sequential requests.
+ */
+class RoundTrips {
+  private constructor(
+    private readonly redis: Redis,
+    private readonly db: pg.Client,
+  ) {}
+
+  static async connect(env: Record<string, string>): Promise<RoundTrips> {
+    return new RoundTrips(new Redis(env.REDIS_URL), await connect(env));
+  }
+
+  private async snapshot(withPostgres: boolean): Promise<{ redis: number; pg: number }> {
+    const info = await this.redis.info('stats');
+    const redis = Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? NaN);
+    if (!withPostgres) return { redis, pg: NaN };
+    // A backend reports its counters once idle for up to 10 s (PGSTAT_IDLE_INTERVAL).
+    await sleep(10_500);
+    const { rows } = await this.db.query<{ n: string }>(
+      'SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()',
+    );
+    return { redis, pg: Number(rows[0].n) };
+  }
+
+  async per(n: number, request: () => Promise<unknown>, withPostgres = true): Promise<string> {
+    const before = await this.snapshot(withPostgres);
+    for (let i = 0; i < n; i++) await request();
+    const after = await this.snapshot(withPostgres);
+    // The snapshots' own INFO and SELECT (one each) are left out.
+    const redis = (after.redis - before.redis - 1) / n;
+    const pgx = (after.pg - before.pg - 1) / n;
+    const pgText = withPostgres ? `, ${pgx.toFixed(1)} PostgreSQL transactions` : '';
+    return `${redis.toFixed(1)} Redis commands${pgText} per request`;
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect();
+    await this.db.end();
+  }
+}
+
+/** Uploads `total` 1 MB receipts, `concurrency` at a time; latencies sorted, refusals counted. */
+async function uploadMany(
+  base: string,
+  token: string,
+  image: Buffer,
+  total: number,
+  concurrency: number,
+): Promise<{ latencies: number[]; refused: number; seconds: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  // Counted, not fatal: a saturated machine can make the queue time out (503).
+  let refused = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        next++;
+        const res = await upload(base, token, padded(image, 1_000_000));
+        if (res.status === 202) latencies.push(res.ms);
+        else refused++;
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  return { latencies, refused, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The floor for the upload step on this machine: a bare `node:http` server in its own
+ * process that only streams each 1 MB body through SHA-256 into a file and answers 202 — no
+ * multipart parsing, auth, database or queue — driven by the same client.
+ */
+async function uploadFloor(image: Buffer, dir: string): Promise<string> {
+  const port = await freePort();
+  const code = `
+    const { createServer } = require('node:http');
+    const { createHash, randomUUID } = require('node:crypto');
+    const { createWriteStream } = require('node:fs');
+    createServer((req, res) => {
+      const hash = createHash('sha256');
+      const out = createWriteStream(${JSON.stringify(dir)} + '/' + randomUUID());
+      req.on('data', (c) => hash.update(c));
+      req.pipe(out).on('finish', () => res.writeHead(202).end(JSON.stringify({ id: hash.digest('hex') })));
+    }).listen(${port}, '127.0.0.1', () => console.log('up'));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((r) => child.stdout.once('data', r));
+  const base = `http://127.0.0.1:${port}`;
+  const alone = await uploadMany(base, '', image, 50, 1);
+  const crowd = await uploadMany(base, '', image, 200, 20);
+  child.kill();
+  return (
+    `1 at a time p50 ${percentile(alone.latencies, 50).toFixed(1)} ms; ` +
+    `20 concurrent p50 ${percentile(crowd.latencies, 50).toFixed(1)} ms, p99 ${percentile(crowd.latencies, 99).toFixed(1)} ms, ` +
+    `${(200 / crowd.seconds).toFixed(0)} uploads/s`
+  );
+}
+
+const errors = (r: { non2xx: number }) => (r.non2xx ? `, ${r.non2xx} non-2xx` : '');
+
+/**
+ * Steps 2–4 plus the tracing cost. Returns the API process still running (restarted with
+ * tracing on), for the caller's teardown.
+ */
+async function measureHttp(
+  base: string,
+  env: Record<string, string>,
+  workerEnv: Record<string, string>,
+  images: Buffer[],
+  apiProc: App,
+  counter: RoundTrips,
+  sinkUrl: string,
+): Promise<App> {
+  // A finished receipt, read once so the cache holds it.
+  const reader = await newUser(base);
+  const first = await upload(base, reader, images[0]);
+  const readUrl = `${base}/v1/receipts/${first.id}`;
+  const readerPort = await freePort();
+  const pending = await startProcess(
+    'worker.js',
+    { ...workerEnv, METRICS_PORT: String(readerPort) },
+    liveAt(`http://127.0.0.1:${readerPort}/live`),
+  );
+  for (;;) {
+    const r = await api<{ status: string }>(base, 'GET', `/v1/receipts/${first.id}`, reader);
+    if (['completed', 'needs_review', 'failed'].includes(r.body.status)) break;
+    await sleep(100);
+  }
+  await pending.stop();
+
+  console.log(`HTTP: 50 connections, ${SECONDS} s each`);
+  const live = await cannon(`${base}/health/live`);
+  const cached = await cannon(readUrl, reader);
+  console.log(
+    `  GET /health/live          ${live.rps.toFixed(0)} req/s, p99 ${live.p99} ms${errors(live)}`,
+  );
+  console.log(
+    `  GET /v1/receipts/{id}     ${cached.rps.toFixed(0)} req/s, p99 ${cached.p99} ms${errors(cached)}`,
+  );
+  console.log(`  ratio cached GET / live:  ${(cached.rps / live.rps).toFixed(2)}`);
+  const auth = { authorization: `Bearer ${reader}` };
+  console.log(
+    `  cached GET: ${await counter.per(200, () => fetch(readUrl, { headers: auth }).then((r) => r.text()))}`,
+  );
+
+  console.log('uploads: 1 MB, 20 concurrent, 200 requests');
+  const crowd = await uploadMany(base, reader, images[1], 200, 20);
+  const p = (q: number) => percentile(crowd.latencies, q).toFixed(1);
+  console.log(
+    `  p50 ${p(50)} ms, p99 ${p(99)} ms, ${(200 / crowd.seconds).toFixed(0)} uploads/s, ${crowd.refused} not accepted`,
+  );
+  const alone = await uploadMany(base, reader, images[1], 50, 1);
+  console.log(
+    `  one at a time (50): p50 ${percentile(alone.latencies, 50).toFixed(1)} ms, p99 ${percentile(alone.latencies, 99).toFixed(1)} ms`,
+  );
+  console.log(
+    `  upload: ${await counter.per(20, () => upload(base, reader, padded(images[1], 1_000_000)))}`,
+  );
+  const floorDir = mkdtempSync(join(tmpdir(), 'rv-bench-floor-'));
+  try {
+    console.log(
+      `  floor (bare node:http, SHA-256 + file): ${await uploadFloor(images[1], floorDir)}`,
+    );
+  } finally {
+    await rm(floorDir, { recursive: true, force: true });
+  }
+
+  console.log('API memory while one 20 MB upload streams in (about 4 s)');
+  const before = memoryOf(apiProc.child.pid!).rssMb;
+  const big = padded(images[2], 20 * 1024 * 1024 - 4096);
+  async function* slowly() {
+    for (let i = 0; i < big.length; i += 256 * 1024) {
+      yield big.subarray(i, i + 256 * 1024);
+      await sleep(50);
+    }
+  }
+  let maxDuring = before;
+  const sampler = setInterval(() => {
+    maxDuring = Math.max(maxDuring, memoryOf(apiProc.child.pid!).rssMb);
+  }, 50);
+  const { body, headers } = multipart(Readable.from(slowly()), big.length);
+  const bigRes = await fetch(`${base}/v1/receipts`, {
+    method: 'POST',
+    headers: { ...headers, authorization: `Bearer ${reader}` },
+    // A stream body: Node's fetch sends it as it is produced.
+    body: Readable.toWeb(body as Readable) as ReadableStream,
+    duplex: 'half',
+  });
+  clearInterval(sampler);
+  console.log(
+    `  status ${bigRes.status}; RSS before ${before.toFixed(0)} MB, max during ${maxDuring.toFixed(0)} MB (+${(maxDuring - before).toFixed(0)} MB)`,
+  );
+
+  console.log(`  API peak RSS ${memoryOf(apiProc.child.pid!).peakMb.toFixed(0)} MB`);
+  await apiProc.stop();
+  console.log(
+    `tracing cost: API restarted with OTEL_ENABLED=true, spans sent to a local OTLP sink`,
+  );
+  const traced = await startApi({
+    ...env,
+    OTEL_ENABLED: 'true',
+    OTEL_EXPORTER_OTLP_ENDPOINT: sinkUrl,
+  });
+  // The same pair again, now traced: live shows the cost on the cheapest route.
+  const tracedLive = await cannon(`${base}/health/live`);
+  const tracedRead = await cannon(readUrl, reader);
+  console.log(
+    `  GET /health/live          ${tracedLive.rps.toFixed(0)} req/s, p99 ${tracedLive.p99} ms (tracing on)${errors(tracedLive)}`,
+  );
+  console.log(
+    `  GET /v1/receipts/{id}     ${tracedRead.rps.toFixed(0)} req/s, p99 ${tracedRead.p99} ms (tracing on)${errors(tracedRead)}`,
+  );
+  console.log(`  ratio tracing on / off:   ${(tracedRead.rps / cached.rps).toFixed(2)}`);
+  console.log(
+    `  cached GET traced: ${await counter.per(200, () => fetch(readUrl, { headers: auth }).then((r) => r.text()), false)}`,
+  );
+  return traced;
+}
+
 async function main(): Promise<void> {
   if (!existsSync(join(ROOT, 'dist/src/main.js'))) throw new Error('run `npm run build` first');
   const images = await loadReceipts(RECEIPTS);
@@ -305,123 +548,46 @@ async function main(): Promise<void> {
     await new Promise((r) => migrate.once('exit', r));
 
     const base = `http://127.0.0.1:${env.PORT}`;
-    let apiProc = await startProcess('main.js', env, liveAt(`${base}/health/live`));
+    let apiProc = await startApi(env);
     stops.unshift(() => apiProc.stop());
     const idleApiMb = memoryOf(apiProc.child.pid!).rssMb;
+    const apiBoot = apiProc.bootMs;
     // The first account is the admin: it pauses and resumes the queue around each batch.
     const admin = await newUser(base);
 
     const workerEnv = { ...env, WORKER_CONCURRENCY: '1', OCR_POOL_SIZE: '1' };
-    console.log(`throughput: ${images.length} receipts, 1 then 2 workers (concurrency 1)`);
-    const one = await measureThroughput(base, admin, await connect(env), workerEnv, 1, images);
-    console.log(
-      `  1 worker : ${one.seconds.toFixed(1)} s, ${one.perMinute.toFixed(1)} receipts/min`,
-    );
-    const two = await measureThroughput(base, admin, await connect(env), workerEnv, 2, images);
-    console.log(
-      `  2 workers: ${two.seconds.toFixed(1)} s, ${two.perMinute.toFixed(1)} receipts/min`,
-    );
-    console.log(`  ratio 2/1: ${(two.perMinute / one.perMinute).toFixed(2)}x`);
-
-    // A finished receipt, read once so the cache holds it.
-    const reader = await newUser(base);
-    const first = await upload(base, reader, images[0]);
-    const readUrl = `${base}/v1/receipts/${first.id}`;
-    const readerPort = await freePort();
-    const pending = await startProcess(
-      'worker.js',
-      { ...workerEnv, METRICS_PORT: String(readerPort) },
-      liveAt(`http://127.0.0.1:${readerPort}/live`),
-    );
-    for (;;) {
-      const r = await api<{ status: string }>(base, 'GET', `/v1/receipts/${first.id}`, reader);
-      if (['completed', 'needs_review', 'failed'].includes(r.body.status)) break;
-      await sleep(100);
+    const workerRuns: { boots: number[]; peaks: number[] }[] = [];
+    if (RUN_WORKERS) {
+      console.log(`throughput: ${images.length} receipts, 1 then 2 workers (concurrency 1)`);
+      const one = await measureThroughput(base, admin, await connect(env), workerEnv, 1, images);
+      console.log(
+        `  1 worker : ${one.seconds.toFixed(1)} s, ${one.perMinute.toFixed(1)} receipts/min`,
+      );
+      const two = await measureThroughput(base, admin, await connect(env), workerEnv, 2, images);
+      console.log(
+        `  2 workers: ${two.seconds.toFixed(1)} s, ${two.perMinute.toFixed(1)} receipts/min`,
+      );
+      console.log(`  ratio 2/1: ${(two.perMinute / one.perMinute).toFixed(2)}x`);
+      workerRuns.push(one, two);
     }
-    await pending.stop();
 
-    console.log(`HTTP: 50 connections, ${SECONDS} s each`);
-    const live = await cannon(`${base}/health/live`);
-    const cached = await cannon(readUrl, reader);
-    const errors = (r: { non2xx: number }) => (r.non2xx ? `, ${r.non2xx} non-2xx` : '');
-    console.log(
-      `  GET /health/live          ${live.rps.toFixed(0)} req/s, p99 ${live.p99} ms${errors(live)}`,
-    );
-    console.log(
-      `  GET /v1/receipts/{id}     ${cached.rps.toFixed(0)} req/s, p99 ${cached.p99} ms${errors(cached)}`,
-    );
-    console.log(`  ratio cached GET / live:  ${(cached.rps / live.rps).toFixed(2)}`);
-
-    console.log('uploads: 1 MB, 20 concurrent, 200 requests');
-    const latencies: number[] = [];
-    let next = 0;
-    // Counted, not fatal: a saturated machine can make the queue time out (503).
-    let refused = 0;
-    await Promise.all(
-      Array.from({ length: 20 }, async () => {
-        while (next < 200) {
-          next++;
-          const res = await upload(base, reader, padded(images[1], 1_000_000));
-          if (res.status === 202) latencies.push(res.ms);
-          else refused++;
-        }
-      }),
-    );
-    latencies.sort((a, b) => a - b);
-    console.log(
-      `  p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, ${refused} not accepted`,
-    );
-
-    console.log('API memory while one 20 MB upload streams in (about 4 s)');
-    const before = memoryOf(apiProc.child.pid!).rssMb;
-    const big = padded(images[2], 20 * 1024 * 1024 - 4096);
-    async function* slowly() {
-      for (let i = 0; i < big.length; i += 256 * 1024) {
-        yield big.subarray(i, i + 256 * 1024);
-        await sleep(50);
-      }
+    if (RUN_HTTP) {
+      const counter = await RoundTrips.connect(env);
+      stops.unshift(() => counter.close());
+      const stopApi = await measureHttp(base, env, workerEnv, images, apiProc, counter, sink.url);
+      apiProc = stopApi;
     }
-    let maxDuring = before;
-    const sampler = setInterval(() => {
-      maxDuring = Math.max(maxDuring, memoryOf(apiProc.child.pid!).rssMb);
-    }, 50);
-    const { body, headers } = multipart(Readable.from(slowly()), big.length);
-    const bigRes = await fetch(`${base}/v1/receipts`, {
-      method: 'POST',
-      headers: { ...headers, authorization: `Bearer ${reader}` },
-      // A stream body: Node's fetch sends it as it is produced.
-      body: Readable.toWeb(body as Readable) as ReadableStream,
-      duplex: 'half',
-    });
-    clearInterval(sampler);
-    console.log(
-      `  status ${bigRes.status}; RSS before ${before.toFixed(0)} MB, max during ${maxDuring.toFixed(0)} MB (+${(maxDuring - before).toFixed(0)} MB)`,
-    );
-
-    const apiPeak = memoryOf(apiProc.child.pid!).peakMb;
-    const apiBoot = apiProc.bootMs;
-    await apiProc.stop();
-    console.log(
-      `tracing cost: API restarted with OTEL_ENABLED=true, spans sent to a local OTLP sink`,
-    );
-    apiProc = await startProcess(
-      'main.js',
-      { ...env, OTEL_ENABLED: 'true', OTEL_EXPORTER_OTLP_ENDPOINT: sink.url },
-      liveAt(`${base}/health/live`),
-    );
-    const traced = await cannon(readUrl, reader);
-    console.log(
-      `  GET /v1/receipts/{id}     ${traced.rps.toFixed(0)} req/s, p99 ${traced.p99} ms (tracing on)${errors(traced)}`,
-    );
-    console.log(`  ratio tracing on / off:   ${(traced.rps / cached.rps).toFixed(2)}`);
 
     console.log('boot and memory');
-    console.log(
-      `  API: boot ${apiBoot} ms, idle RSS ${idleApiMb.toFixed(0)} MB, peak RSS ${apiPeak.toFixed(0)} MB`,
-    );
-    console.log(
-      `  worker: boot ${[...one.boots, ...two.boots].join(', ')} ms, peak RSS ${[...one.peaks, ...two.peaks].map((p) => p.toFixed(0)).join(', ')} MB`,
-    );
+    console.log(`  API: boot ${apiBoot} ms, idle RSS ${idleApiMb.toFixed(0)} MB`);
+    if (workerRuns.length) {
+      console.log(
+        `  worker: boot ${workerRuns.flatMap((r) => r.boots).join(', ')} ms, peak RSS ${workerRuns
+          .flatMap((r) => r.peaks)
+          .map((p) => p.toFixed(0))
+          .join(', ')} MB`,
+      );
+    }
   } finally {
     for (const stop of stops) await stop().catch(() => undefined);
   }
