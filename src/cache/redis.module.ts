@@ -15,7 +15,10 @@ import { createRedisClient } from './create-redis-client.js';
       inject: [ConfigService],
       useFactory: (config: ConfigService<AllConfig, true>) => {
         const { url, commandTimeoutMs } = config.getOrThrow('redis', { infer: true });
-        return createRedisClient(url, 'command', 'client', commandTimeoutMs);
+        // Sessions, cache, throttling, events: many small commands from concurrent requests.
+        return createRedisClient(url, 'command', 'client', commandTimeoutMs, {
+          autoPipelining: true,
+        });
       },
     },
     {

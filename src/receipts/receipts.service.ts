@@ -12,7 +12,7 @@ import {
 } from './dto/receipt.response.dto.js';
 import { ReceiptEvents } from './events/receipt-events.js';
 import { ReceiptJobsProducer } from './jobs/receipt-jobs.producer.js';
-import { ReceiptCache } from './receipt-cache.js';
+import { ReceiptCache, type ReceiptJson } from './receipt-cache.js';
 import type { ReceiptEntity } from './receipt.entity.js';
 import { isTerminal } from './receipt-status.js';
 import { ReceiptsRepository } from './receipts.repository.js';
@@ -128,16 +128,21 @@ export class ReceiptsService {
     }
   }
 
-  async get(id: string, ownerId: string): Promise<ReceiptResponseDto> {
+  /**
+   * A receipt as its JSON text (what Express would make of the DTO): a cache hit is sent as
+   * stored, never parsed and serialised again.
+   */
+  async get(id: string, ownerId: string): Promise<ReceiptJson> {
     const cached = await this.cache.get(id, ownerId);
-    if (cached.state === 'hit') return cached.body;
+    if (cached.state === 'hit') return cached.receipt;
     const receipt = await this.receipts.findByIdForOwner(id, ownerId);
     if (!receipt) throw notFound();
     const body = ReceiptResponseDto.from(receipt);
+    const answer: ReceiptJson = { id, version: body.version, json: JSON.stringify(body) };
     if (isTerminal(receipt.status) && cached.state === 'miss') {
-      await this.cache.set(id, ownerId, body);
+      await this.cache.set(ownerId, answer);
     }
-    return body;
+    return answer;
   }
 
   /** The row itself, checked for ownership (for routes that need more than the DTO). */

@@ -1,4 +1,9 @@
-import { getNodeAutoInstrumentations } from '@opentelemetry/auto-instrumentations-node';
+import { AwsInstrumentation } from '@opentelemetry/instrumentation-aws-sdk';
+import { ExpressInstrumentation, ExpressLayerType } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace';
 import { register } from 'node:module';
@@ -15,9 +20,34 @@ export interface TracingOptions {
 }
 
 /**
- * Starts OpenTelemetry once per process (later calls are no-ops): auto-instrumentation of
- * HTTP, Express, pg, ioredis, plus the manual spans of src/tracing/tracer.ts. The ESM hook is
- * registered first, so modules imported from ESM code get patched too.
+ * Only the instrumentations whose spans say something about a request or a job. The
+ * auto-instrumentations bundle patched every module it knew (the `router` package, generic
+ * pools, runtime metrics…) and Express made a span for each of the eight middlewares every
+ * request passes (request id, body parsers, metrics, web app, logger): more CPU than the spans
+ * that matter (bench/RESULTS.md, Nov 30). Express keeps its request-handler span and still
+ * names the HTTP span after the route template. The NestJS instrumentation (0.71) supports
+ * Nest < 12 only and patched nothing here. Pino's instrumentation is not needed: the logger
+ * mixin writes traceId/spanId itself (src/logging).
+ */
+function usefulInstrumentations() {
+  return [
+    new HttpInstrumentation(),
+    new ExpressInstrumentation({
+      ignoreLayersType: [ExpressLayerType.MIDDLEWARE, ExpressLayerType.ROUTER],
+    }),
+    new PgInstrumentation(),
+    new IORedisInstrumentation(),
+    // Outgoing calls: webhook deliveries (fetch) and object storage (S3).
+    new UndiciInstrumentation(),
+    new AwsInstrumentation(),
+  ];
+}
+
+/**
+ * Starts OpenTelemetry once per process (later calls are no-ops): the instrumentations above
+ * plus the manual spans of src/tracing/tracer.ts. Spans leave through the SDK's default
+ * BatchSpanProcessor for the OTLP exporter (queued, exported off the request path). The ESM
+ * hook is registered first, so modules imported from ESM code get patched too.
  */
 export function startTracing(options: TracingOptions = {}): NodeSDK {
   const running = registry[STARTED];
@@ -25,15 +55,7 @@ export function startTracing(options: TracingOptions = {}): NodeSDK {
   register('@opentelemetry/instrumentation/hook.mjs', import.meta.url);
   const sdk = new NodeSDK({
     spanProcessors: options.spanProcessors,
-    instrumentations: [
-      getNodeAutoInstrumentations({
-        '@opentelemetry/instrumentation-fs': { enabled: false },
-        '@opentelemetry/instrumentation-dns': { enabled: false },
-        '@opentelemetry/instrumentation-net': { enabled: false },
-        // The logger mixin writes traceId/spanId itself (src/logging), with or without it.
-        '@opentelemetry/instrumentation-pino': { enabled: false },
-      }),
-    ],
+    instrumentations: usefulInstrumentations(),
   });
   sdk.start();
   registry[STARTED] = sdk;

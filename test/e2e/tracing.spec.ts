@@ -115,6 +115,20 @@ describe('one trace per receipt, across the API and the worker', () => {
     expect(processSpan.attributes['receipt.id']).toBe(receiptId);
   });
 
+  it('names the request by its route and leaves out a span per Express middleware', () => {
+    const traceId = apiSpans.find((s) => s.name === 'receipt.upload')!.traceId;
+    const request = apiSpans.filter((s) => s.traceId === traceId);
+    const root = request.find((s) => !s.parentSpanId)!;
+    expect(root.attributes['http.route']).toBe('/v1/receipts');
+    // The route's own handler is there; body parsers, request id, metrics, logger and the
+    // other middlewares are not (a span each cost more than they told).
+    expect(request.some((s) => s.attributes['express.type'] === 'request_handler')).toBe(true);
+    const middlewares = request.filter((s) =>
+      ['middleware', 'router'].includes(s.attributes['express.type'] as string),
+    );
+    expect(middlewares.map((s) => s.name)).toEqual([]);
+  });
+
   it('traces the worker’s database writes and Redis calls in the same trace', () => {
     const inTrace = workerSpans.filter(
       (s) => s.traceId === apiSpans.find((a) => a.name === 'receipt.upload')!.traceId,

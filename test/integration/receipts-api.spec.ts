@@ -247,6 +247,51 @@ describe('receipts API', () => {
       expect(await listStoredFiles(join(env.STORAGE_DIR, alice.id))).not.toContain(`${id}.jpg`);
     });
 
+    it('answers a cache hit exactly as the miss before it: body, type, ETag and 304', async () => {
+      const id = await upload(alice, { note: 'served from the cache', tags: 'café,lunch' });
+      await finishInSql(id, 'CAFÉ “QUOTES”', '9.99');
+      const miss = await call('GET', `/v1/receipts/${id}`, alice.token);
+      expect(miss.status).toBe(200);
+      expect(await redis.exists(cacheKey(id))).toBe(1);
+      const hit = await call('GET', `/v1/receipts/${id}`, alice.token);
+
+      expect(hit.status).toBe(200);
+      expect(hit.text).toBe(miss.text);
+      expect(hit.body).toMatchObject({ id, summary: { merchantName: 'CAFÉ “QUOTES”' } });
+      for (const res of [miss, hit]) {
+        expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+        expect(res.headers.get('etag')).toBe(`"${id}.${miss.body.version}"`);
+        expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(miss.text));
+      }
+
+      // A conditional GET with the current tag is a 304 from the cache, a stale tag a 200.
+      // (fetch itself adds `Cache-Control: no-cache` to a conditional request, which asks
+      // the server for a full answer: an explicit header keeps it from doing so.)
+      const conditional = (etag: string) =>
+        http(api.baseUrl, 'GET', `/v1/receipts/${id}`, {
+          token: alice.token,
+          headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' },
+        });
+      const notModified = await conditional(hit.headers.get('etag')!);
+      expect(notModified.status).toBe(304);
+      expect(notModified.text).toBe('');
+      expect((await conditional(`"${id}.0"`)).status).toBe(200);
+      // The cached text names its owner: bob still gets a 404, not alice's receipt.
+      expect((await call('GET', `/v1/receipts/${id}`, bob.token)).status).toBe(404);
+    });
+
+    it('treats a cache entry in another shape (an older release) as a miss and replaces it', async () => {
+      const id = await upload(alice);
+      await finishInSql(id, 'FROM POSTGRES');
+      // The shape releases before Nov 30 wrote: the body as an object, parsed on every hit.
+      const old = { ownerId: alice.id, body: { id, status: 'completed', merchant: 'STALE' } };
+      await redis.set(cacheKey(id), JSON.stringify(old), 'EX', 60);
+      const res = await call('GET', `/v1/receipts/${id}`, alice.token);
+      expect(res.status).toBe(200);
+      expect(res.body.summary.merchantName).toBe('FROM POSTGRES');
+      expect(await redis.get(cacheKey(id))).toMatch(new RegExp(`^${alice.id} \\d+\\n\\{`));
+    });
+
     it('reprocess of a queued or processing receipt → 409 RECEIPT_BUSY, and nothing changes', async () => {
       const id = await upload(alice);
       const queued = await call('POST', `/v1/receipts/${id}/reprocess`, alice.token);

@@ -17,6 +17,12 @@ export class RequestContextModule {}
 export function createRequestContextMiddleware(): ClsMiddleware['use'] {
   return new ClsMiddleware({
     generateId: true,
+    // Both default to on and cost every request: resolving proxy providers does a dynamic
+    // `import()` each time, which with tracing on (the ESM loader hook) is a synchronous round
+    // trip to the loader thread — about a third of the API's CPU under load (bench/RESULTS.md).
+    // This app registers neither proxy providers nor cls plugins.
+    resolveProxyProviders: false,
+    initializePlugins: false,
     idGenerator: (req: Request) => pickRequestId(req.headers['x-request-id']),
     setup: (cls, _req: Request, res: Response) => {
       res.setHeader(REQUEST_ID_HEADER, cls.getId());

@@ -168,10 +168,12 @@ export class ReceiptsController {
     @CurrentUser() user: AuthUser,
     @Param('id', ID) id: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ReceiptResponseDto> {
-    const body = await this.receipts.get(id, user.id);
-    res.setHeader('ETag', etagOf(body.id, body.version));
-    return body;
+  ): Promise<string> {
+    // The ReceiptResponseDto as JSON text, sent as it is (from the cache, mostly).
+    const receipt = await this.receipts.get(id, user.id);
+    res.setHeader('ETag', etagOf(receipt.id, receipt.version));
+    res.type('json');
+    return receipt.json;
   }
 
   @RequiresScope('receipts:write')
