@@ -35,6 +35,7 @@ import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { BenchClient } from './lib/bench-client.js';
+import { cpuSnapshot, cpuUsage, formatCpuUsage } from './lib/cpu-accounting.js';
 
 interface Handle {
   url: string;
@@ -213,6 +214,7 @@ async function loadReceipts(n: number): Promise<Buffer[]> {
 
 async function measureThroughput(
   base: string,
+  apiPid: number,
   adminToken: string,
   db: pg.Client,
   workerEnv: Record<string, string>,
@@ -222,11 +224,15 @@ async function measureThroughput(
   const token = await newUser(base);
   const me = await api<{ id: string }>(base, 'GET', '/v1/me', token);
   const procs: App[] = [];
+  const metricsPorts: number[] = [];
   for (let i = 0; i < workers; i++) {
     const port = await freePort();
     const env = { ...workerEnv, METRICS_PORT: String(port) };
     procs.push(await startProcess('worker.js', env, liveAt(`http://127.0.0.1:${port}/live`)));
+    metricsPorts.push(port);
   }
+  const roles = new Map(procs.map((p, i) => [p.child.pid!, `worker ${i + 1}`]));
+  roles.set(apiPid, 'api');
   // Uploads go in while the queue is paused, so every worker starts on a full queue together.
   await api(base, 'POST', '/v1/admin/queues/receipts/pause', adminToken);
   for (const image of images) {
@@ -234,6 +240,7 @@ async function measureThroughput(
     if (res.status !== 202) throw new Error(`upload: ${res.status}`);
   }
   const started = Date.now();
+  const cpuBefore = cpuSnapshot(roles);
   await api(base, 'POST', '/v1/admin/queues/receipts/resume', adminToken);
   for (;;) {
     const { rows } = await db.query<{ n: string }>(
@@ -244,11 +251,55 @@ async function measureThroughput(
     await sleep(100);
   }
   const seconds = (Date.now() - started) / 1000;
+  const cpu = cpuUsage(cpuBefore, cpuSnapshot(roles));
+  const perWorker = await Promise.all(
+    metricsPorts.map((port) => workerFigures(port, workerEnv.METRICS_TOKEN)),
+  );
   const peaks = procs.map((p) => memoryOf(p.child.pid!).peakMb);
   const boots = procs.map((p) => p.bootMs);
   await Promise.all(procs.map((p) => p.stop()));
   await db.end();
-  return { workers, seconds, perMinute: (images.length / seconds) * 60, peaks, boots };
+  return {
+    workers,
+    seconds,
+    perMinute: (images.length / seconds) * 60,
+    peaks,
+    boots,
+    cpu,
+    perWorker,
+  };
+}
+
+/** Receipts a worker finished and its seconds per stage, from its own /metrics. */
+async function workerFigures(port: number, token: string) {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const text = await res.text();
+  const sum = (pattern: RegExp) =>
+    [...text.matchAll(pattern)].reduce((total, match) => total + Number(match[1]), 0);
+  const stage = (name: string) =>
+    sum(
+      new RegExp(`^rv_receipt_stage_duration_seconds_sum\\{stage="${name}"[^}]*\\} (\\S+)$`, 'gm'),
+    );
+  return {
+    jobs: sum(/^rv_receipt_jobs_finished_total\{[^}]*\} (\S+)$/gm),
+    preparing: stage('preparing'),
+    reading: stage('reading'),
+    extracting: stage('extracting'),
+    saving: stage('saving'),
+  };
+}
+
+function printThroughput(run: Awaited<ReturnType<typeof measureThroughput>>, receipts: number) {
+  const label = run.workers === 1 ? '1 worker ' : `${run.workers} workers`;
+  console.log(`  ${label}: ${run.seconds.toFixed(1)} s, ${run.perMinute.toFixed(1)} receipts/min`);
+  run.perWorker.forEach((w, i) =>
+    console.log(
+      `    worker ${i + 1}: ${w.jobs} receipts; stage s preparing ${w.preparing.toFixed(1)}, reading ${w.reading.toFixed(1)}, extracting ${w.extracting.toFixed(1)}, saving ${w.saving.toFixed(1)}`,
+    ),
+  );
+  for (const line of formatCpuUsage(run.cpu, receipts)) console.log(line);
 }
 
 async function cannon(url: string, token?: string) {
@@ -559,14 +610,15 @@ async function main(): Promise<void> {
     const workerRuns: { boots: number[]; peaks: number[] }[] = [];
     if (RUN_WORKERS) {
       console.log(`throughput: ${images.length} receipts, 1 then 2 workers (concurrency 1)`);
-      const one = await measureThroughput(base, admin, await connect(env), workerEnv, 1, images);
-      console.log(
-        `  1 worker : ${one.seconds.toFixed(1)} s, ${one.perMinute.toFixed(1)} receipts/min`,
-      );
-      const two = await measureThroughput(base, admin, await connect(env), workerEnv, 2, images);
-      console.log(
-        `  2 workers: ${two.seconds.toFixed(1)} s, ${two.perMinute.toFixed(1)} receipts/min`,
-      );
+      const apiPid = apiProc.child.pid!;
+      const throughput = async (workers: number) => {
+        const db = await connect(env);
+        const run = await measureThroughput(base, apiPid, admin, db, workerEnv, workers, images);
+        printThroughput(run, images.length);
+        return run;
+      };
+      const one = await throughput(1);
+      const two = await throughput(2);
       console.log(`  ratio 2/1: ${(two.perMinute / one.perMinute).toFixed(2)}x`);
       workerRuns.push(one, two);
     }

@@ -6,9 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 
 /** Kernel clock ticks per second of /proc's times (`getconf CLK_TCK`; 100 on Linux). */
-const TICKS_PER_SECOND = 100;
+export const TICKS_PER_SECOND = 100;
 
-function read(path: string): string | undefined {
+/** A /proc file's text, or undefined when its process is gone. */
+export function read(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -16,18 +17,22 @@ function read(path: string): string | undefined {
   }
 }
 
-/** Every live process below `pid`, children first. */
-function descendants(pid: number): number[] {
+/** The live child processes of `pid` (of any of its threads). */
+export function childrenOf(pid: number): number[] {
   let tasks: string[];
   try {
     tasks = readdirSync(`/proc/${pid}/task`);
   } catch {
     return [];
   }
-  const children = tasks.flatMap((task) =>
+  return tasks.flatMap((task) =>
     (read(`/proc/${pid}/task/${task}/children`) ?? '').split(' ').filter(Boolean).map(Number),
   );
-  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** Every live process below `pid`, children first. */
+function descendants(pid: number): number[] {
+  return childrenOf(pid).flatMap((child) => [child, ...descendants(child)]);
 }
 
 /**

@@ -109,6 +109,7 @@ export const ocrConfig = registerAs('ocr', () => {
     poolSize: env.OCR_POOL_SIZE,
     recycleAfterJobs: env.OCR_RECYCLE_AFTER_JOBS,
     jobTimeoutMs: env.OCR_JOB_TIMEOUT_MS,
+    imageThreads: env.OCR_IMAGE_THREADS,
     maxImagePixels: env.MAX_IMAGE_PIXELS,
     maxPdfPages: env.MAX_PDF_PAGES,
     batchMaxFiles: env.BATCH_MAX_FILES,

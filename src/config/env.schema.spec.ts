@@ -27,6 +27,7 @@ describe('parseEnv', () => {
     expect(env.JWT_ACCESS_TTL_SECONDS).toBe(900);
     expect(env.QUEUE_ATTEMPTS).toBe(3);
     expect(env.BATCH_MAX_FILES).toBe(100);
+    expect(env.OCR_IMAGE_THREADS).toBe(1);
   });
 
   it('keeps BATCH_MAX_FILES between 1 and 1000', () => {

@@ -127,6 +127,7 @@ export const envSchema = z
     OCR_POOL_SIZE: int(2, 1, 8),
     OCR_RECYCLE_AFTER_JOBS: int(100, 1),
     OCR_JOB_TIMEOUT_MS: int(60_000, 1000),
+    OCR_IMAGE_THREADS: int(1, 1, 16),
 
     HEALTH_CHECK_TIMEOUT_MS: int(1500, 50),
     SSE_HEARTBEAT_MS: int(15_000, 100),

@@ -13,6 +13,12 @@ export interface OcrConfig {
    * the attempt fails with TIMEOUT and a recogniser still busy is terminated and replaced.
    */
   jobTimeoutMs: number;
+  /**
+   * libvips threads per image operation (`OCR_IMAGE_THREADS`, sharp.concurrency). One: a job's
+   * preparation then uses the one core its recogniser reads on, and the worker's parallelism is
+   * its jobs (WORKER_CONCURRENCY), not libvips' default of a thread per core. Process-wide.
+   */
+  imageThreads?: number;
   maxImagePixels: number;
   maxPdfPages: number;
 }

@@ -36,6 +36,9 @@ const PPOCR_DEFAULTS: PpOcrPipelineOptions = {
   maxBoxes: 400,
 };
 
+/** libvips threads per image operation unless configured: one core per job being prepared. */
+const DEFAULT_IMAGE_THREADS = 1;
+
 /** Share of overall progress given to each stage; reading (OCR) dominates the time. */
 const STAGE_SPAN: Record<ExtractionStage, [number, number]> = {
   preparing: [0, 0.1],
@@ -51,6 +54,9 @@ export class ReceiptExtractor {
   private readonly engines: OcrEngine[];
 
   constructor(private readonly options: ReceiptExtractorOptions) {
+    // libvips' pool is process-wide; by default it takes every core for each image, so a worker
+    // at concurrency 1 briefly used both cores while preparing (bench/RESULTS.md, "Scaling out").
+    sharp.concurrency(options.imageThreads ?? DEFAULT_IMAGE_THREADS);
     const pool = {
       size: options.poolSize,
       recycleAfterJobs: options.recycleAfterJobs,

@@ -6,6 +6,7 @@ import { ReceiptFailures } from './jobs/receipt-failures.js';
 import { ReceiptReconciler } from './jobs/receipt-reconciler.js';
 import { ReceiptReextraction } from './jobs/receipt-reextraction.service.js';
 import { ReextractReceiptProcessor } from './jobs/reextract-receipt.processor.js';
+import { ReceiptsQueueConsumer } from './jobs/receipts-queue.consumer.js';
 import { ReceiptsModule } from './receipts.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { TrashPurger } from './trash/trash-purger.js';
@@ -19,6 +20,7 @@ import { TrashPurger } from './trash/trash-purger.js';
     ReceiptReconciler,
     ReceiptReextraction,
     ReextractReceiptProcessor,
+    ReceiptsQueueConsumer,
     ReceiptFailures,
     TrashPurger,
   ],

@@ -1,23 +1,20 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import type { Job, Queue } from 'bull';
 import { CLS_ID, ClsService } from 'nestjs-cls';
-import type { AllConfig } from '../../config/configuration.js';
 import { ReceiptFailures } from './receipt-failures.js';
 import { context as otelContext, SpanKind } from '@opentelemetry/api';
 import { contextFromCarrier, inSpan, tracer } from '../../tracing/tracer.js';
-import { type ProcessReceiptPayload, RECEIPTS_QUEUE, ReceiptJob } from './receipt-jobs.js';
+import { type ProcessReceiptPayload, RECEIPTS_QUEUE } from './receipt-jobs.js';
 import { ReceiptProcessingService } from './receipt-processing.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STALLED = /stalled more than allowable limit/;
 
 /**
- * The queue adapter, provided only by the worker module. It is registered at bootstrap
- * rather than with `@Process` because its concurrency comes from configuration. Each job
- * runs inside the request context of the upload that caused it, so its logs carry that
- * request id; errors go through to Bull, which retries.
+ * The adapter for processing jobs, provided only by the worker module; ReceiptsQueueConsumer
+ * hands it the jobs. Each job runs inside the request context of the upload that caused it, so
+ * its logs carry that request id; errors go through to Bull, which retries.
  */
 @Injectable()
 export class ProcessReceiptProcessor implements OnApplicationBootstrap {
@@ -28,12 +25,9 @@ export class ProcessReceiptProcessor implements OnApplicationBootstrap {
     private readonly processing: ReceiptProcessingService,
     private readonly failures: ReceiptFailures,
     private readonly cls: ClsService,
-    private readonly config: ConfigService<AllConfig, true>,
   ) {}
 
   onApplicationBootstrap(): void {
-    const { concurrency } = this.config.getOrThrow('queue', { infer: true });
-    void this.queue.process(ReceiptJob.PROCESS, concurrency, (job) => this.handle(job));
     this.queue.on(
       'failed',
       (job: Job<ProcessReceiptPayload>, error: Error) => void this.onFailed(job, error),
