@@ -62,6 +62,12 @@ interface ReceiptReport {
   engines?: Partial<Record<FieldName, string[]>>;
   cer: number | null;
   seconds: number;
+  /**
+   * CPU seconds and peak RSS of the process tree while this receipt was read: one receipt's own
+   * cost only with --concurrency 1 (otherwise the receipts read beside it count too).
+   */
+  cpuSeconds?: number;
+  peakRssMb?: number;
   /** The parser's input lines (text and confidence), for older tools that re-parse them. */
   lines: Array<{ text: string; confidence?: number }>;
   /** Each engine's OCR lines with boxes, so --from-report re-runs parsing and combination. */
@@ -353,28 +359,15 @@ async function runOne(
   const id = stem(file);
   const expected = JSON.parse(await readFile(join(dataset, 'key', `${id}.json`), 'utf8')) as Label;
   const boxPath = join(dataset, 'box', `${id}.txt`);
-  const started = performance.now();
+  const measured = await measureUsage(() => extractOne(extractor, dataset, file));
+  const cost = {
+    seconds: measured.usage.wallSeconds,
+    cpuSeconds: measured.usage.cpuSeconds,
+    peakRssMb: measured.usage.peakRssMb,
+  };
   const empty = { company: null, date: null, address: null, total: null };
-  try {
-    const mimeType = /\.png$/i.test(file) ? 'image/png' : 'image/jpeg';
-    const result = await extractor.extract({ path: join(dataset, 'img', file), mimeType });
-    const seconds = (performance.now() - started) / 1000;
-    const cer = existsSync(boxPath)
-      ? characterErrorRate(result.text, boxFileText(await readFile(boxPath, 'utf8')))
-      : null;
-    return score(
-      {
-        id,
-        set,
-        expected,
-        cer,
-        seconds,
-        lines: parserLines(result.lines),
-        readings: result.readings,
-      },
-      result.record,
-    );
-  } catch (error) {
+  const { result } = measured;
+  if (result instanceof Error) {
     return {
       id,
       set,
@@ -383,11 +376,40 @@ async function runOne(
       match: { company: false, date: false, address: false, total: false },
       confidence: { company: 0, date: 0, address: 0, total: 0 },
       cer: null,
-      seconds: (performance.now() - started) / 1000,
+      ...cost,
       lines: [],
       readings: {},
-      error: error instanceof Error ? error.message : String(error),
+      error: result.message,
     };
+  }
+  const cer = existsSync(boxPath)
+    ? characterErrorRate(result.text, boxFileText(await readFile(boxPath, 'utf8')))
+    : null;
+  return score(
+    {
+      id,
+      set,
+      expected,
+      cer,
+      ...cost,
+      lines: parserLines(result.lines),
+      readings: result.readings,
+    },
+    result.record,
+  );
+}
+
+/** One receipt through the worker's extractor; a failure is returned, not thrown. */
+async function extractOne(
+  extractor: ReceiptExtractor,
+  dataset: string,
+  file: string,
+): Promise<Awaited<ReturnType<ReceiptExtractor['extract']>> | Error> {
+  try {
+    const mimeType = /\.png$/i.test(file) ? 'image/png' : 'image/jpeg';
+    return await extractor.extract({ path: join(dataset, 'img', file), mimeType });
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
   }
 }
 
@@ -397,6 +419,9 @@ interface Summary {
   accuracy: Record<FieldName, { correct: number; labelled: number; rate: number }>;
   meanAccuracy: number;
   secondsPerReceipt: { median: number; p95: number };
+  /** Per receipt, from runs that measured each receipt (older reports lack it). */
+  cpuSecondsPerReceipt: { median: number; p95: number } | null;
+  peakRssMbPerReceipt: { median: number; max: number } | null;
   usage: SetUsage | null;
   concurrency: number;
   characterErrorRate: { mean: number; median: number; receipts: number } | null;
@@ -431,11 +456,19 @@ function summarise(reports: ReceiptReport[], usage: SetUsage | null, concurrency
     }
   }
   const seconds = reports.map((report) => report.seconds);
+  const cpu = reports.flatMap((report) => report.cpuSeconds ?? []);
+  const rss = reports.flatMap((report) => report.peakRssMb ?? []);
   return {
     receipts: reports.length,
     accuracy,
     meanAccuracy: FIELDS.reduce((sum, name) => sum + accuracy[name].rate, 0) / FIELDS.length,
     secondsPerReceipt: { median: percentile(seconds, 0.5), p95: percentile(seconds, 0.95) },
+    cpuSecondsPerReceipt: cpu.length
+      ? { median: percentile(cpu, 0.5), p95: percentile(cpu, 0.95) }
+      : null,
+    peakRssMbPerReceipt: rss.length
+      ? { median: percentile(rss, 0.5), max: Math.max(...rss) }
+      : null,
     usage,
     concurrency,
     characterErrorRate: cers.length
@@ -475,6 +508,11 @@ function formatSummary(summary: Summary): string {
       ? `Process: wall ${usage.wallSeconds.toFixed(1)} s (${(usage.wallSeconds / perReceipt).toFixed(2)} s/receipt throughput), ` +
         `CPU ${(usage.cpuSeconds / perReceipt).toFixed(2)} s/receipt, peak RSS ${usage.peakRssMb} MB`
       : 'Process: no usage figures (report from an older run)',
+    summary.cpuSecondsPerReceipt && summary.peakRssMbPerReceipt
+      ? `Per receipt (process tree): CPU median ${summary.cpuSecondsPerReceipt.median.toFixed(2)} s, ` +
+        `p95 ${summary.cpuSecondsPerReceipt.p95.toFixed(2)} s; peak RSS median ${summary.peakRssMbPerReceipt.median} MB, ` +
+        `max ${summary.peakRssMbPerReceipt.max} MB`
+      : 'Per receipt: no CPU/RSS figures (report from an older run)',
     cer
       ? `OCR character error rate vs box/: mean ${pct(cer.mean)}, median ${pct(cer.median)} (${cer.receipts} receipts)`
       : 'OCR character error rate: no box/ ground truth',
