@@ -3,7 +3,8 @@ import { findDates } from '../parsing/dates.js';
 import { findAmounts, parseAmount } from '../parsing/money.js';
 import { parseReceipt } from '../parsing/parse-receipt.js';
 import type { Field, FieldSource, ParseOptions, ReceiptRecord } from '../parsing/receipt-record.js';
-import { fuseSpacing } from './fuse-spacing.js';
+import { type FusedReading, fuseSpacing } from './fuse-spacing.js';
+import { mergeText } from './merge-text.js';
 
 type Engine = NonNullable<FieldSource['engines']>[number];
 
@@ -33,8 +34,8 @@ interface Reading {
  * One record from PP-OCR's and tesseract's readings of the same receipt. Both readings are
  * parsed; for each field the candidates are weighed by agreement between the engines, repeated
  * occurrences on the receipt, arithmetic and the parser's confidence. Merchant and address come
- * from PP-OCR's characters with tesseract's word spacing (the lines the record points at), and
- * every field's source says which engine(s) it came from.
+ * from PP-OCR's letters and digits with tesseract's word spacing and punctuation (the lines the
+ * record points at), and every field's source says which engine(s) it came from.
  */
 export function combineReadings(
   ppocr: OcrLine[],
@@ -91,8 +92,8 @@ export function combineReadings(
   const amount = <K extends ScalarField>(key: K) => weigh(key, base, other, () => 0).field;
   const record: ReceiptRecord = {
     ...relocate(base, base.record),
-    merchantName: spacedText('merchantName', primary, secondary, fused.respaced),
-    address: spacedText('address', primary, secondary, fused.respaced),
+    merchantName: mergedText('merchantName', primary, secondary, fused, tesseract),
+    address: mergedText('address', primary, secondary, fused, tesseract),
     phone: pick('phone'),
     taxId: pick('taxId'),
     receiptNumber: pick('receiptNumber'),
@@ -166,25 +167,49 @@ function weigh<K extends ScalarField>(
 }
 
 /**
- * Merchant and address: PP-OCR's reading (better characters, spacing restored from tesseract)
- * unless it found nothing; tesseract's value only fills a gap.
+ * Merchant and address: PP-OCR's reading (better letters and digits) with tesseract's
+ * punctuation and word spacing from its reading of the same rows (mergeText), unless PP-OCR
+ * found nothing; tesseract's value only fills a gap.
  */
-function spacedText(
+function mergedText(
   key: 'merchantName' | 'address',
   primary: Reading,
   secondary: Reading,
-  respaced: boolean[],
+  fused: FusedReading,
+  tesseract: OcrLine[],
 ): Field<string> {
   const field = primary.record[key];
   const other = secondary.record[key];
-  if (field.value === null) return sourced(secondary, other, [secondary.engine]);
-  const agrees = other.value !== null && same(key, field.value, other.value);
-  const borrowed = field.source !== null && respaced[field.source.line];
+  if (field.value === null || field.source === null) {
+    return sourced(secondary, other, [secondary.engine]);
+  }
+  const rows = sourceLines(fused.lines, field.source);
+  const reference = tesseract
+    .filter((_, index) => rows.includes(fused.rowOf[index] ?? -1))
+    .map((line) => line.text)
+    .join(' ');
+  const merged = mergeText(field.value, reference);
+  const agrees = other.value !== null && same(key, merged.text, other.value);
+  const borrowed = merged.changed || rows.some((row) => fused.respaced[row]);
   return sourced(
     primary,
-    agrees ? { ...field, confidence: round2(field.confidence + AGREEMENT_BONUS) } : field,
+    {
+      ...field,
+      value: merged.text,
+      confidence: agrees ? round2(field.confidence + AGREEMENT_BONUS) : field.confidence,
+    },
     agrees || borrowed ? [primary.engine, secondary.engine] : [primary.engine],
   );
+}
+
+/** The lines a multi-line value was read from: its first line and the ones its text goes on to. */
+function sourceLines(lines: OcrLine[], source: FieldSource): number[] {
+  const parts = source.text.split('\n');
+  const rows: number[] = [];
+  for (let index = source.line; index < lines.length && rows.length < parts.length; index++) {
+    if (lines[index].text === parts[rows.length]) rows.push(index);
+  }
+  return rows.length > 0 ? rows : [source.line];
 }
 
 function same(key: ScalarField, a: string, b: string): boolean {
