@@ -57,7 +57,8 @@ export class PpOcrChild implements PooledEngine {
   static start(options: PpOcrPipelineOptions): Promise<PpOcrChild> {
     const entry = childEntry();
     const child = fork(entry.file, [JSON.stringify(options)], {
-      execArgv: [...entry.execArgv, `--max-old-space-size=${CHILD_HEAP_MB}`],
+      // --expose-gc: the process collects between pages (ppocr-process.ts).
+      execArgv: [...entry.execArgv, `--max-old-space-size=${CHILD_HEAP_MB}`, '--expose-gc'],
       // Typed arrays cross as bytes (structured clone), not as JSON objects of numbers.
       serialization: 'advanced',
       // stdout belongs to the worker's JSON logs; ONNX Runtime's own complaints go to stderr.

@@ -133,6 +133,39 @@ describe('Both engines combined on real receipts', { timeout: 120_000 }, () => {
   });
 });
 
+describe('PP-OCR detection in strips', { timeout: 90_000 }, () => {
+  it('stitches strips of a long page into one reading, every box where it was printed', async () => {
+    const prepared = await prepareImage(sroie('X51008142033'), {
+      maxImagePixels: 40_000_000,
+      pixels: true,
+    });
+    const image = { data: prepared.pixels!, width: prepared.width, height: prepared.height };
+    // ~1000 detector rows: strips of 256 (128 answered for each) make eight seams to get wrong.
+    const pool = new PpOcrPool({
+      size: 1,
+      recycleAfterJobs: 10,
+      jobTimeoutMs: 60_000,
+      detWidth: 480,
+      detMaxPixels: 1_228_800,
+      maxBoxes: 400,
+      detStripHeight: 256,
+    });
+    try {
+      const segments = await pool.recognize(image);
+      const text = segments.map((segment) => segment.text).join('\n');
+      expect(text).toMatch(/GST Reg/);
+      expect(text).toMatch(/42\.40/);
+      // Reading order runs down the page across the seams, and the total sits in its lower half.
+      const tops = segments.map((segment) => Math.min(...segment.points.map(([, y]) => y)));
+      expect(tops.every((top, index) => index === 0 || top >= tops[index - 1] - 10)).toBe(true);
+      const total = segments.find((segment) => /42\.40/.test(segment.text))!;
+      expect(Math.min(...total.points.map(([, y]) => y))).toBeGreaterThan(image.height / 2);
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
 describe('PpOcrPool deadlines', { timeout: 90_000 }, () => {
   const options = { detWidth: 480, detMaxPixels: 1_228_800, maxBoxes: 400 };
   const readImage = async () => {

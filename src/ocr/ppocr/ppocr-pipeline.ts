@@ -18,6 +18,13 @@ export interface PpOcrPipelineOptions {
   detMaxPixels: number;
   /** Text boxes recognised per page at most; bounds time and memory on a page of noise. */
   maxBoxes: number;
+  /**
+   * Pages taller than this (in the detector's pixels) are detected in horizontal strips of
+   * this height, overlapping by DET_STRIP_MARGIN on each side; 0 detects the page at once.
+   * The detector's activations grow with the area it sees (~230 MB for a 1.2 MP page), so
+   * strips bound the memory of long receipts.
+   */
+  detStripHeight?: number;
 }
 
 /** One recognised text box, in the input image's pixels. */
@@ -32,6 +39,12 @@ const DET_MEAN = [0.485, 0.456, 0.406];
 const DET_STD = [0.229, 0.224, 0.225];
 /** The detector's strides need both sides to be multiples of 32. */
 const DET_MULTIPLE = 32;
+/**
+ * Rows of context a strip sees above and below the rows it answers for: a text line's
+ * probabilities depend on its neighbourhood, and a line cut at a strip's edge would read as
+ * two fragments. Several text lines high at the detector's scale.
+ */
+const DET_STRIP_MARGIN = 64;
 /**
  * Crops recognised in one run. The reference batches 6, padded to the widest; one at a time
  * measured 25% less CPU and ~20 MB less memory per page for the same text (bench/RESULTS.md).
@@ -115,6 +128,53 @@ export class PpOcrPipeline {
     return results.filter((segment): segment is PpOcrSegment => segment !== null);
   }
 
+  /**
+   * The detector's text probability per pixel of the downscaled page: of the whole page at
+   * once, or stitched from overlapping strips, each answering for the rows away from its edges.
+   */
+  private async probabilities(small: Uint8Array, width: number, height: number) {
+    const strip = this.options.detStripHeight ?? 0;
+    if (strip <= 2 * DET_STRIP_MARGIN || height <= strip) {
+      return this.detectRows(small, width, 0, height);
+    }
+    const map = new Float32Array(width * height);
+    const step = strip - 2 * DET_STRIP_MARGIN;
+    for (let own = 0; own < height; own += step) {
+      const ownEnd = Math.min(height, own + step);
+      const end = Math.min(height, Math.max(0, own - DET_STRIP_MARGIN) + strip);
+      const start = Math.max(0, end - strip);
+      const part = await this.detectRows(small, width, start, end);
+      map.set(part.subarray((own - start) * width, (ownEnd - start) * width), own * width);
+    }
+    return map;
+  }
+
+  /** The detector's probabilities for rows [start, end) of the downscaled page. */
+  private async detectRows(
+    small: Uint8Array,
+    width: number,
+    start: number,
+    end: number,
+  ): Promise<Float32Array> {
+    const height = end - start;
+    const plane = width * height;
+    const rows = small.subarray(start * width, end * width);
+    const input = new Float32Array(3 * plane);
+    for (let channel = 0; channel < 3; channel++) {
+      const mean = DET_MEAN[channel];
+      const std = DET_STD[channel];
+      for (let i = 0; i < plane; i++) input[channel * plane + i] = (rows[i] / 255 - mean) / std;
+    }
+    const output = await this.detector.run({
+      [this.detector.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, height, width]),
+    });
+    const tensor = output[this.detector.outputNames[0]];
+    // A copy: the tensor's native memory is released now, not when the GC gets to it.
+    const map = new Float32Array(tensor.data as Float32Array);
+    tensor.dispose();
+    return map;
+  }
+
   async release(): Promise<void> {
     await Promise.all([this.detector.release(), this.recognizer.release()]);
   }
@@ -135,19 +195,8 @@ export class PpOcrPipeline {
       Math.round((image.height * scale) / DET_MULTIPLE) * DET_MULTIPLE,
     );
     const small = downscale(image, width, height);
-    const plane = width * height;
-    const input = new Float32Array(3 * plane);
-    for (let channel = 0; channel < 3; channel++) {
-      const mean = DET_MEAN[channel];
-      const std = DET_STD[channel];
-      for (let i = 0; i < plane; i++) input[channel * plane + i] = (small[i] / 255 - mean) / std;
-    }
-    const output = await this.detector.run({
-      [this.detector.inputNames[0]]: new ort.Tensor('float32', input, [1, 3, height, width]),
-    });
-    const map = output[this.detector.outputNames[0]];
-    const boxes = dbPostprocess(map.data as Float32Array, width, height, DB_DEFAULTS);
-    map.dispose();
+    const map = await this.probabilities(small, width, height);
+    const boxes = dbPostprocess(map, width, height, DB_DEFAULTS);
     const sx = image.width / width;
     const sy = image.height / height;
     return boxes.map((box) => ({

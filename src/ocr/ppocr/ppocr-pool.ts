@@ -14,9 +14,9 @@ export class PpOcrPool {
   private readonly pool: EnginePool<PpOcrChild>;
 
   constructor(options: PpOcrPoolOptions) {
-    const { detWidth, detMaxPixels, maxBoxes } = options;
+    const { detWidth, detMaxPixels, maxBoxes, detStripHeight } = options;
     this.pool = new EnginePool(options, () =>
-      PpOcrChild.start({ detWidth, detMaxPixels, maxBoxes }),
+      PpOcrChild.start({ detWidth, detMaxPixels, maxBoxes, detStripHeight }),
     );
   }
 

@@ -17,6 +17,15 @@ export interface PpOcrRequest {
   pixels: Uint8Array;
 }
 
+/**
+ * A full collection between pages (the process is forked with --expose-gc). A page leaves tens
+ * of MB of typed arrays (pixels, detector input and map, crops) that V8 would only collect
+ * under heap pressure, so a process reused for page after page grew to ~300 MB at rest and a
+ * 540 MB peak; collecting after each page kept it at ~250 / ~400 MB for the same readings
+ * (bench/RESULTS.md). It costs a few milliseconds with a heap this small.
+ */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
 const send = process.send?.bind(process);
 if (!send) throw new Error('ppocr-process must be forked with an IPC channel.');
 // The parent is gone (or closed the channel): nobody will read the result.
@@ -32,7 +41,10 @@ try {
       .read({ data: request.pixels, width: request.width, height: request.height }, (fraction) =>
         send({ type: 'progress', id: request.id, fraction }),
       )
-      .then((segments) => send({ type: 'done', id: request.id, segments }))
+      .then((segments) => {
+        send({ type: 'done', id: request.id, segments });
+        collectGarbage();
+      })
       .catch((error: unknown) => send({ type: 'failed', id: request.id, message: String(error) }));
   });
   send({ type: 'ready' });
