@@ -23,11 +23,13 @@ export interface SourceProcess {
 export function spawnSourceProcess(
   entry: string,
   env: Record<string, string> = {},
-  options: { imports?: string[]; ipc?: boolean } = {},
+  options: { imports?: string[]; ipc?: boolean; args?: string[] } = {},
 ): SourceProcess {
-  // Extra modules loaded first (`imports`); with `ipc`, a message channel to this process.
+  // Extra modules loaded first (`imports`); with `ipc`, a message channel to this process;
+  // `args` for the entrypoint's own command line.
   const imports = ['./test/utils/register-ts-hooks.ts', ...(options.imports ?? [])];
-  const child = spawn(process.execPath, [...imports.flatMap((m) => ['--import', m]), entry], {
+  const argv = [...imports.flatMap((m) => ['--import', m]), entry, ...(options.args ?? [])];
+  const child = spawn(process.execPath, argv, {
     cwd: REPO,
     env: { ...process.env, ...env },
     stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
