@@ -16,6 +16,12 @@ const PUNCTUATION = /^[,.;:'"&/()\-#!]$/u;
 const ADDED_PUNCTUATION = /^[,.&]$/u;
 
 /**
+ * What PP-OCR alone read and tesseract did not may be dropped: marks a speck can look like.
+ * Brackets, dashes and slashes are not invented by specks.
+ */
+const DROPPED_PUNCTUATION = /^[,.;:'"!]$/u;
+
+/**
  * Characters one engine misreads as the other: a letter for a digit of the same shape. Which
  * is right follows from the rest of the word ("GR0UND" is a word, "28II" a number). S/5, B/8,
  * G/6 are left out: street codes mix them legitimately ("SS23", "U13/BG").
@@ -88,6 +94,23 @@ export function mergeText(target: string, reference: string): MergedText {
       }
       return true;
     });
+  // Where the target has a mark already ("SELANGOR." + ".", "STORE (" + "."), or inside one of
+  // its words ("Lot" + "." → "L.ot"), what tesseract adds is a speck, not a separator.
+  const targetIndex = (from: number, direction: number) => {
+    for (let at = from + direction; at >= 0 && at < steps.length; at += direction) {
+      const step = steps[at];
+      if (step.kind !== 'onlyB') return aAt[step.i];
+    }
+    return null;
+  };
+  const insertable = (position: number) => {
+    const before = targetIndex(position, -1);
+    const after = targetIndex(position, 1);
+    const isPunctuation = (index: number | null) => index !== null && PUNCTUATION.test(a[index]);
+    if (isPunctuation(before) || isPunctuation(after)) return false;
+    const isLetter = (index: number | null) => index !== null && /\p{L}/u.test(a[index]);
+    return !(isLetter(before) && isLetter(after) && after === before! + 1);
+  };
   const spaceBeforeInB = (j: number) => j > 0 && b[bAt[j] - 1] === ' ';
   // Target characters both engines read alike: the evidence for what a word is made of.
   const agreed = new Set(
@@ -104,7 +127,7 @@ export function mergeText(target: string, reference: string): MergedText {
   steps.forEach((step, position) => {
     if (step.kind === 'onlyB') {
       const char = b[bAt[step.j]];
-      if (!ADDED_PUNCTUATION.test(char) || !local(position)) return;
+      if (!ADDED_PUNCTUATION.test(char) || !local(position) || !insertable(position)) return;
       if (spaceBeforeInB(step.j)) space();
       out += char;
       changed = true;
@@ -112,7 +135,7 @@ export function mergeText(target: string, reference: string): MergedText {
     }
     const original = a[aAt[step.i]];
     const spaceInA = aAt[step.i] > 0 && a[aAt[step.i] - 1] === ' ';
-    if (step.kind === 'onlyA' && PUNCTUATION.test(original) && local(position)) {
+    if (step.kind === 'onlyA' && DROPPED_PUNCTUATION.test(original) && local(position)) {
       changed = true;
       return;
     }
@@ -129,8 +152,9 @@ export function mergeText(target: string, reference: string): MergedText {
           }
         }
       }
-      // tesseract's word spaces are added; PP-OCR's own (rare, at box edges) are kept.
-      spaced ||= spaceBeforeInB(step.j);
+      // tesseract's word spaces are added (before a word, not before a mark); PP-OCR's own
+      // (rare, at box edges) are kept.
+      spaced ||= spaceBeforeInB(step.j) && !PUNCTUATION.test(char);
     }
     if (spaced) space();
     if (char !== original || (spaced && !spaceInA && out !== '')) changed = true;
