@@ -82,8 +82,9 @@ export async function detectFromHeadBytes(head: Uint8Array): Promise<DetectedTyp
 }
 
 /**
- * Inspects a complete file on disk: its real type, and the limits that protect the worker
- * (pixel count read from the image header, PDF page count, PDF encryption).
+ * Inspects a complete file on disk: its real type (unless `detected` already says it, from
+ * `detectFromHeadBytes` on the same file's first bytes), and the limits that protect the
+ * worker (pixel count read from the image header, PDF page count, PDF encryption).
  *
  * @throws AppError (always permanent) EMPTY_FILE, UNSUPPORTED_MEDIA_TYPE, IMAGE_TOO_LARGE,
  *   TOO_MANY_PAGES, PDF_ENCRYPTED or FILE_UNREADABLE.
@@ -91,9 +92,11 @@ export async function detectFromHeadBytes(head: Uint8Array): Promise<DetectedTyp
 export async function inspectFile(
   path: string,
   options: FileInspectorOptions,
+  detected?: DetectedType,
 ): Promise<FileInspection> {
-  const head = await readHead(path);
-  const type = await detectFromHeadBytes(head);
+  // An upload's type was decided from the same bytes while it streamed in (InspectingStream):
+  // reading and classifying its head again would cost four file system calls for nothing.
+  const type = detected ?? (await detectFromHeadBytes(await readHead(path)));
   return type.kind === 'pdf'
     ? inspectPdf(path, options)
     : inspectImage(path, type.mimeType, options);

@@ -14,7 +14,7 @@ import { ReceiptEvents } from './events/receipt-events.js';
 import { ReceiptJobsProducer } from './jobs/receipt-jobs.producer.js';
 import { ReceiptCache, type ReceiptJson } from './receipt-cache.js';
 import type { ReceiptEntity } from './receipt.entity.js';
-import { isTerminal } from './receipt-status.js';
+import { isTerminal, ReceiptStatus } from './receipt-status.js';
 import { ReceiptsRepository } from './receipts.repository.js';
 import { FileStorage } from './storage/file-storage.js';
 import { TrashService } from './trash/trash.service.js';
@@ -73,7 +73,7 @@ export class ReceiptsService {
 
     let committedKey: string | undefined;
     try {
-      const inspection = await inspectFile(upload.tempPath, limits);
+      const inspection = await inspectFile(upload.tempPath, limits, upload.detected);
       const existing = await this.receipts.findBySha256ForOwner(ownerId, upload.sha256);
       if (existing) {
         await this.storage.discardTemp(upload.tempPath);
@@ -86,9 +86,8 @@ export class ReceiptsService {
       const key = `${ownerId}/${id}.${upload.detected.extension}`;
       await this.storage.commit(upload.tempPath, key);
       committedKey = key;
-      let receipt: ReceiptEntity;
       try {
-        receipt = await this.receipts.insertQueued({
+        await this.receipts.insertQueued({
           id,
           ownerId,
           originalFilename: upload.filename,
@@ -114,13 +113,14 @@ export class ReceiptsService {
       }
 
       try {
-        await this.jobs.enqueue(id, requestId);
+        await this.jobs.enqueueNew(id, requestId);
       } catch (error) {
         await this.receipts.deleteById(id);
         throw error;
       }
       committedKey = undefined;
-      return { body: { id, status: receipt.status, links: receiptLinks(id) }, duplicate: false };
+      const status = ReceiptStatus.QUEUED;
+      return { body: { id, status, links: receiptLinks(id) }, duplicate: false };
     } catch (error) {
       await this.storage.discardTemp(upload.tempPath).catch(() => undefined);
       if (committedKey) await this.storage.delete(committedKey).catch(() => undefined);

@@ -1,7 +1,7 @@
 import { HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buffer } from 'node:stream/consumers';
@@ -152,5 +152,29 @@ describe('S3 readiness probe', () => {
 
   it('fails for a bucket that does not exist', async () => {
     await expect(withBucket('no-such-bucket').probe()).rejects.toThrow();
+  });
+});
+
+describe('local disk folders', () => {
+  it('stores into folders removed while running (they are made again when missing)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rv-storage-'));
+    const storage = new LocalDiskStorage(root);
+    const owner = 'a1b2c3d4-0000-4000-8000-000000000002';
+    await store(storage, `${owner}/first.jpg`, Buffer.from('first'));
+
+    // An operator empties the storage folder: staging and the owner's folder are gone.
+    await rm(root, { recursive: true, force: true });
+    const second = Buffer.from('second');
+    await store(storage, `${owner}/second.jpg`, second);
+    expect(await readFile(join(root, owner, 'second.jpg'))).toEqual(second);
+    expect(existsSync(join(root, owner, 'first.jpg'))).toBe(false);
+  });
+
+  it('stages files readable by their owner only', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rv-storage-'));
+    const temp = await new LocalDiskStorage(root).createTempFile();
+    temp.stream.end('x');
+    await new Promise((resolve) => temp.stream.once('finish', resolve));
+    expect((await stat(temp.path)).mode & 0o777).toBe(0o600);
   });
 });

@@ -50,24 +50,37 @@ export class ReceiptJobsProducer {
     });
   }
 
+  /** Queues a receipt again (reprocess, reconciler): a kept job of the same id goes first. */
   async enqueue(receiptId: string, requestId?: string): Promise<void> {
-    const { attempts, backoffMs } = this.config.getOrThrow('queue', { infer: true });
     await this.withTimeout(async () => {
       // A finished job kept for inspection would make Bull ignore the new one (same id).
       const previous = await this.queue.getJob(receiptId);
       if (previous && !(await previous.isActive())) await previous.remove();
-      await this.queue.add(
-        ReceiptJob.PROCESS,
-        { receiptId, requestId, trace: currentTraceCarrier() },
-        {
-          jobId: receiptId,
-          attempts,
-          backoff: { type: 'exponential', delay: backoffMs },
-          removeOnComplete: true,
-          removeOnFail: { age: KEEP_FAILED_JOBS_SECONDS },
-        },
-      );
+      await this.addProcessJob(receiptId, requestId);
     });
+  }
+
+  /**
+   * Queues a just-created receipt: its id is new, so no earlier job can be in the way, and
+   * the lookup `enqueue` makes first (a Redis round trip on every upload) is skipped.
+   */
+  async enqueueNew(receiptId: string, requestId?: string): Promise<void> {
+    await this.withTimeout(() => this.addProcessJob(receiptId, requestId));
+  }
+
+  private async addProcessJob(receiptId: string, requestId?: string): Promise<void> {
+    const { attempts, backoffMs } = this.config.getOrThrow('queue', { infer: true });
+    await this.queue.add(
+      ReceiptJob.PROCESS,
+      { receiptId, requestId, trace: currentTraceCarrier() },
+      {
+        jobId: receiptId,
+        attempts,
+        backoff: { type: 'exponential', delay: backoffMs },
+        removeOnComplete: true,
+        removeOnFail: { age: KEEP_FAILED_JOBS_SECONDS },
+      },
+    );
   }
 
   /**
