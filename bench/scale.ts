@@ -15,8 +15,14 @@
  *
  *   npm run bench:scale -- [--dataset ../shared/datasets/sroie-train] [--receipts 60]
  *                          [--seconds 10] [--only http|workers] [--api-cpu-prof DIR]
+ *                          [--workers 1,2] [--engines ppocr,tesseract]
  *
  * `--only http` skips the worker throughput (step 1), `--only workers` runs only it.
+ * `--workers` lists the worker counts step 1 runs (default 1 then 2); `--engines` sets the
+ * workers' OCR_ENGINES (default: the configured default). Step 1 also samples each worker's
+ * process tree (the worker, its tesseract.js thread, its PP-OCR child) every 250 ms: resident
+ * memory idle after boot, under load (median, peak) and idle after the batch, as RSS summed over
+ * the processes and as PSS (shared pages counted once).
  * `--api-cpu-prof DIR` starts the API with `--cpu-prof` (one .cpuprofile per API process).
  * Each HTTP step also prints the Redis commands and PostgreSQL transactions per request (from
  * Redis INFO and pg_stat_database, before and after), i.e. the round trips it costs.
@@ -36,6 +42,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { BenchClient } from './lib/bench-client.js';
 import { cpuSnapshot, cpuUsage, formatCpuUsage } from './lib/cpu-accounting.js';
+import { treeMemory } from './lib/process-tree.js';
 
 interface Handle {
   url: string;
@@ -53,6 +60,8 @@ const { values } = parseArgs({
     receipts: { type: 'string', default: '60' },
     seconds: { type: 'string', default: '10' },
     only: { type: 'string' },
+    workers: { type: 'string', default: '1,2' },
+    engines: { type: 'string' },
     'api-cpu-prof': { type: 'string' },
   },
 });
@@ -63,6 +72,10 @@ const RUN_WORKERS = values.only !== 'http';
 const RUN_HTTP = values.only !== 'workers';
 const RECEIPTS = Number(values.receipts);
 const SECONDS = Number(values.seconds);
+const WORKER_COUNTS = values.workers.split(',').map(Number);
+if (WORKER_COUNTS.some((n) => !Number.isInteger(n) || n < 1)) {
+  throw new Error('--workers takes worker counts, e.g. 1,2');
+}
 const TERMINAL = "('completed', 'needs_review', 'failed')";
 
 /** The repository root, from dist/bench or bench alike. */
@@ -239,6 +252,8 @@ async function measureThroughput(
     const res = await upload(base, token, image);
     if (res.status !== 202) throw new Error(`upload: ${res.status}`);
   }
+  const idleMemory = procs.map((p) => treeMemory(p.child.pid!));
+  const samples = new TreeSamples(procs.map((p) => p.child.pid!));
   const started = Date.now();
   const cpuBefore = cpuSnapshot(roles);
   await api(base, 'POST', '/v1/admin/queues/receipts/resume', adminToken);
@@ -252,6 +267,14 @@ async function measureThroughput(
   }
   const seconds = (Date.now() - started) / 1000;
   const cpu = cpuUsage(cpuBefore, cpuSnapshot(roles));
+  samples.stop();
+  // Engines stay alive between jobs: this is what a worker holds while it waits for work.
+  await sleep(2000);
+  const afterMemory = procs.map((p) => treeMemory(p.child.pid!));
+  const { rows: statuses } = await db.query<{ status: string; n: string }>(
+    'SELECT status, count(*) AS n FROM receipts WHERE owner_id = $1 GROUP BY status ORDER BY status',
+    [me.body.id],
+  );
   const perWorker = await Promise.all(
     metricsPorts.map((port) => workerFigures(port, workerEnv.METRICS_TOKEN)),
   );
@@ -267,7 +290,58 @@ async function measureThroughput(
     boots,
     cpu,
     perWorker,
+    trees: procs.map((_, i) => ({
+      idle: idleMemory[i],
+      load: samples.summary(i),
+      after: afterMemory[i],
+    })),
+    statuses: statuses.map((r) => `${r.status} ${r.n}`).join(', '),
   };
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/** Resident memory of each worker's process tree, sampled every 250 ms while a batch runs. */
+class TreeSamples {
+  private readonly rss: number[][];
+  private readonly pss: number[][];
+  private maxProcesses = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly pids: number[]) {
+    this.rss = pids.map(() => []);
+    this.pss = pids.map(() => []);
+    this.take();
+    this.timer = setInterval(() => this.take(), 250);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.take();
+  }
+
+  /** Median and peak of one worker's tree (MB), and the most processes it had at once. */
+  summary(index: number) {
+    const stats = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      return { medianMb: mb(percentile(sorted, 50)), peakMb: mb(sorted[sorted.length - 1]) };
+    };
+    return {
+      rss: stats(this.rss[index]),
+      pss: stats(this.pss[index]),
+      samples: this.rss[index].length,
+      maxProcesses: this.maxProcesses,
+    };
+  }
+
+  private take(): void {
+    this.pids.forEach((pid, i) => {
+      const memory = treeMemory(pid);
+      this.rss[i].push(memory.rssBytes);
+      this.pss[i].push(memory.pssBytes);
+      this.maxProcesses = Math.max(this.maxProcesses, memory.processes);
+    });
+  }
 }
 
 /** Receipts a worker finished and its seconds per stage, from its own /metrics. */
@@ -300,6 +374,15 @@ function printThroughput(run: Awaited<ReturnType<typeof measureThroughput>>, rec
     ),
   );
   for (const line of formatCpuUsage(run.cpu, receipts)) console.log(line);
+  console.log(`    receipts: ${run.statuses}`);
+  run.trees.forEach((tree, i) =>
+    console.log(
+      `    worker ${i + 1} tree memory (RSS / PSS MB): idle after boot ${mb(tree.idle.rssBytes)} / ${mb(tree.idle.pssBytes)}; ` +
+        `under load median ${tree.load.rss.medianMb} / ${tree.load.pss.medianMb}, peak ${tree.load.rss.peakMb} / ${tree.load.pss.peakMb} ` +
+        `(${tree.load.samples} samples, up to ${tree.load.maxProcesses} processes); ` +
+        `idle after the batch ${mb(tree.after.rssBytes)} / ${mb(tree.after.pssBytes)}`,
+    ),
+  );
 }
 
 async function cannon(url: string, token?: string) {
@@ -606,10 +689,17 @@ async function main(): Promise<void> {
     // The first account is the admin: it pauses and resumes the queue around each batch.
     const admin = await newUser(base);
 
-    const workerEnv = { ...env, WORKER_CONCURRENCY: '1', OCR_POOL_SIZE: '1' };
-    const workerRuns: { boots: number[]; peaks: number[] }[] = [];
+    const workerEnv: Record<string, string> = {
+      ...env,
+      WORKER_CONCURRENCY: '1',
+      OCR_POOL_SIZE: '1',
+      ...(values.engines ? { OCR_ENGINES: values.engines } : {}),
+    };
+    const workerRuns: Awaited<ReturnType<typeof measureThroughput>>[] = [];
     if (RUN_WORKERS) {
-      console.log(`throughput: ${images.length} receipts, 1 then 2 workers (concurrency 1)`);
+      console.log(
+        `throughput: ${images.length} receipts, ${WORKER_COUNTS.join(' then ')} worker(s) (concurrency 1, engines ${workerEnv.OCR_ENGINES ?? 'default'})`,
+      );
       const apiPid = apiProc.child.pid!;
       const throughput = async (workers: number) => {
         const db = await connect(env);
@@ -617,10 +707,9 @@ async function main(): Promise<void> {
         printThroughput(run, images.length);
         return run;
       };
-      const one = await throughput(1);
-      const two = await throughput(2);
-      console.log(`  ratio 2/1: ${(two.perMinute / one.perMinute).toFixed(2)}x`);
-      workerRuns.push(one, two);
+      for (const count of WORKER_COUNTS) workerRuns.push(await throughput(count));
+      const [one, two] = [1, 2].map((n) => workerRuns.find((r) => r.workers === n));
+      if (one && two) console.log(`  ratio 2/1: ${(two.perMinute / one.perMinute).toFixed(2)}x`);
     }
 
     if (RUN_HTTP) {
@@ -634,7 +723,7 @@ async function main(): Promise<void> {
     console.log(`  API: boot ${apiBoot} ms, idle RSS ${idleApiMb.toFixed(0)} MB`);
     if (workerRuns.length) {
       console.log(
-        `  worker: boot ${workerRuns.flatMap((r) => r.boots).join(', ')} ms, peak RSS ${workerRuns
+        `  worker: boot ${workerRuns.flatMap((r) => r.boots).join(', ')} ms, peak RSS of the worker process alone ${workerRuns
           .flatMap((r) => r.peaks)
           .map((p) => p.toFixed(0))
           .join(', ')} MB`,

@@ -31,7 +31,7 @@ export function childrenOf(pid: number): number[] {
 }
 
 /** Every live process below `pid`, children first. */
-function descendants(pid: number): number[] {
+export function descendants(pid: number): number[] {
   return childrenOf(pid).flatMap((child) => [child, ...descendants(child)]);
 }
 
@@ -51,6 +51,26 @@ function cpuSecondsOf(pid: number): number {
 function rssBytesOf(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1];
   return Number(kb ?? 0) * 1024;
+}
+
+/**
+ * Proportional set size: resident bytes with each shared page divided among the processes that
+ * map it. A worker and its PP-OCR child map the same node binary and libraries, so the sum of
+ * their RSS counts those pages twice; the sum of PSS counts them once.
+ */
+function pssBytesOf(pid: number): number {
+  const kb = /^Pss:\s+(\d+)/m.exec(read(`/proc/${pid}/smaps_rollup`) ?? '')?.[1];
+  return Number(kb ?? 0) * 1024;
+}
+
+/** Resident memory of a process and its live descendants now, summed (RSS and PSS). */
+export function treeMemory(pid: number): { rssBytes: number; pssBytes: number; processes: number } {
+  const pids = [pid, ...descendants(pid)];
+  return {
+    rssBytes: pids.reduce((sum, p) => sum + rssBytesOf(p), 0),
+    pssBytes: pids.reduce((sum, p) => sum + pssBytesOf(p), 0),
+    processes: pids.length,
+  };
 }
 
 /** CPU seconds used so far by this process and every live or reaped descendant. */
