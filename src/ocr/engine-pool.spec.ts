@@ -34,6 +34,17 @@ describe('EnginePool', () => {
     expect(engines[0].terminated).toBe(true);
   });
 
+  it('replaces an engine after a job run with retire, before its job count is reached', async () => {
+    const engines: FakeEngine[] = [];
+    const pool = poolOf(engines);
+    expect(await pool.run((engine) => Promise.resolve(engine.id), { retire: true })).toBe(1);
+    expect(engines[0].terminated).toBe(true);
+    expect(await pool.run((engine) => Promise.resolve(engine.id))).toBe(2);
+    expect(await pool.run((engine) => Promise.resolve(engine.id))).toBe(2);
+    expect(engines[1].terminated).toBe(false);
+    await pool.close();
+  });
+
   it('terminates the engine when the caller aborts mid-job, and starts a fresh one next', async () => {
     const engines: FakeEngine[] = [];
     const pool = poolOf(engines);

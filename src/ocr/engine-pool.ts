@@ -19,6 +19,11 @@ export interface PooledEngine {
 export interface RunOptions {
   /** Aborted when the caller no longer wants the result. */
   signal?: AbortSignal;
+  /**
+   * Replace the engine once this job is done, whatever its job count: the job is known to make
+   * it keep memory it will not give back (a page larger than the engine's usual ones).
+   */
+  retire?: boolean;
 }
 
 interface Slot<E> {
@@ -52,7 +57,7 @@ export class EnginePool<E extends PooledEngine> {
    *   replaced), OCR_FAILED when the engine fails or cannot start.
    */
   async run<T>(job: (engine: E) => Promise<T>, options: RunOptions = {}): Promise<T> {
-    const { signal } = options;
+    const { signal, retire = false } = options;
     if (signal?.aborted) throw stopped(signal);
     const slot = await this.acquire();
     let timer: NodeJS.Timeout | undefined;
@@ -81,7 +86,7 @@ export class EnginePool<E extends PooledEngine> {
     try {
       const result = await Promise.race([work, deadline]);
       slot.jobs += 1;
-      this.release(slot);
+      this.release(slot, retire);
       return result;
     } catch (error) {
       // After a timeout or an engine error the engine's state is unknown: never reuse it.
@@ -128,8 +133,8 @@ export class EnginePool<E extends PooledEngine> {
     }
   }
 
-  private release(slot: Slot<E>): void {
-    if (this.closed || slot.jobs >= this.options.recycleAfterJobs) {
+  private release(slot: Slot<E>, retire: boolean): void {
+    if (this.closed || retire || slot.jobs >= this.options.recycleAfterJobs) {
       this.discard(slot);
       return;
     }

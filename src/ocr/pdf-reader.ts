@@ -1,8 +1,6 @@
 import { readFile } from 'node:fs/promises';
 
-import { createCanvas } from '@napi-rs/canvas';
 import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 import { AppError, ErrorCode } from '../common/errors/index.js';
 import { linesFromWords } from './ocr-lines.js';
@@ -33,6 +31,9 @@ export async function* readPdfPages(
   maxPages: number,
   maxPixels: number = DEFAULT_MAX_RENDER_PIXELS,
 ): AsyncGenerator<PdfPageContent> {
+  // Loaded with the first PDF, not with the worker: pdf.js and the canvas add ~37 MB to a
+  // worker's memory (bench/RESULTS.md, "A worker with both engines"), and most uploads are images.
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: new Uint8Array(await readFile(path)),
     disableFontFace: true,
@@ -125,6 +126,7 @@ async function renderPage(
   const base = page.getViewport({ scale: 1 });
   const scale = renderScale(base.width, base.height, maxPixels);
   const viewport = page.getViewport({ scale });
+  const { createCanvas } = await import('@napi-rs/canvas');
   // Sides rounded down, so the canvas stays within the limit (the last partial pixel is lost).
   const canvas = createCanvas(
     Math.max(1, Math.floor(viewport.width)),

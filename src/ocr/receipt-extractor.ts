@@ -61,6 +61,9 @@ export class ReceiptExtractor {
     // libvips' pool is process-wide; by default it takes every core for each image, so a worker
     // at concurrency 1 briefly used both cores while preparing (bench/RESULTS.md, "Scaling out").
     sharp.concurrency(options.imageThreads ?? DEFAULT_IMAGE_THREADS);
+    // libvips' operation cache (by default up to 50 MB and 100 operations) keeps results for
+    // inputs seen again; a worker sees each upload once, so it only holds memory.
+    sharp.cache(false);
     const pool = {
       size: options.poolSize,
       recycleAfterJobs: options.recycleAfterJobs,

@@ -23,6 +23,8 @@ export interface RecognizeOptions {
   onProgress?: (fraction: number) => void;
   /** Aborted when the caller gave up: the worker is terminated and replaced. */
   signal?: AbortSignal;
+  /** Replace the worker after this recognition (EnginePool's `retire`). */
+  retire?: boolean;
 }
 
 /** A tesseract.js worker and where its progress messages go while it runs a job. */
@@ -64,7 +66,7 @@ export class RecognizerPool {
           engine.onProgress = undefined;
         }
       },
-      { signal: options.signal },
+      { signal: options.signal, retire: options.retire },
     );
   }
 

@@ -172,7 +172,11 @@ describe('deploy/kubernetes', () => {
     expect(workerContainer.ports).toEqual([
       { name: 'metrics', containerPort: Number(configMap.METRICS_PORT) },
     ]);
-    expect(workerContainer.command).toEqual(['node', 'dist/src/worker.js']);
+    expect(workerContainer.command).toEqual([
+      'node',
+      '--max-semi-space-size=1',
+      'dist/src/worker.js',
+    ]);
   });
 
   it('runs every container non-root, read-only, without privileges, with requests and limits', () => {

@@ -3,7 +3,7 @@
  * extractor, under a deadline, and with the network namespace emptied.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +15,7 @@ import { ErrorCode } from '../../common/errors/index.js';
 import { prepareImage } from '../image-preparer.js';
 import { formatMinor, parseAmount } from '../parsing/money.js';
 import { ReceiptExtractor } from '../receipt-extractor.js';
-import { PpOcrChild } from './ppocr-child.js';
+import { CHILD_MALLOC_ENV, PpOcrChild } from './ppocr-child.js';
 import { PPOCR_MODELS } from './ppocr-models.js';
 import { PpOcrPool } from './ppocr-pool.js';
 
@@ -162,6 +162,34 @@ describe('PP-OCR detection in strips', { timeout: 90_000 }, () => {
       expect(Math.min(...total.points.map(([, y]) => y))).toBeGreaterThan(image.height / 2);
     } finally {
       await pool.close();
+    }
+  });
+});
+
+describe('PP-OCR process memory settings', { timeout: 90_000 }, () => {
+  it('starts each process with its malloc settings and heap cap, and it reads with them', async () => {
+    const child = await PpOcrChild.start({ detWidth: 480, detMaxPixels: 1_228_800, maxBoxes: 400 });
+    try {
+      // glibc reads these when the process starts: they must be in the child's own environment.
+      const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
+      for (const [name, value] of Object.entries(CHILD_MALLOC_ENV)) {
+        expect(environ).toContain(`${name}=${value}`);
+      }
+      const argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+      expect(argv).toEqual(expect.arrayContaining(['--expose-gc']));
+      expect(argv.some((arg) => arg.startsWith('--max-old-space-size='))).toBe(true);
+      const prepared = await prepareImage(sroie('X51008142033'), {
+        maxImagePixels: 40_000_000,
+        pixels: true,
+      });
+      const segments = await child.read({
+        data: prepared.pixels!,
+        width: prepared.width,
+        height: prepared.height,
+      });
+      expect(segments.map((segment) => segment.text).join('\n')).toMatch(/42\.40/);
+    } finally {
+      await child.terminate();
     }
   });
 });
