@@ -14,7 +14,7 @@
  * Kubernetes probes and resources. The CPU may be shared: compare ratios, not absolutes.
  *
  *   npm run bench:scale -- [--dataset ../shared/datasets/sroie-train] [--receipts 60]
- *                          [--seconds 10] [--only http|workers] [--api-cpu-prof DIR]
+ *                          [--seconds 10] [--only http|workers] [--api-cpu-prof DIR] [--api-node-options=FLAGS]
  *                          [--workers 1,2] [--engines ppocr,tesseract]
  *
  * `--only http` skips the worker throughput (step 1), `--only workers` runs only it.
@@ -24,6 +24,7 @@
  * memory idle after boot, under load (median, peak) and idle after the batch, as RSS summed over
  * the processes and as PSS (shared pages counted once).
  * `--api-cpu-prof DIR` starts the API with `--cpu-prof` (one .cpuprofile per API process).
+ * `--api-node-options="…"` adds Node flags to the API only (e.g. a heap limit, to size its memory).
  * Each HTTP step also prints the Redis commands and PostgreSQL transactions per request (from
  * Redis INFO and pg_stat_database, before and after), i.e. the round trips it costs.
  */
@@ -63,6 +64,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     engines: { type: 'string' },
     'api-cpu-prof': { type: 'string' },
+    'api-node-options': { type: 'string' },
   },
 });
 if (values.only !== undefined && !['http', 'workers'].includes(values.only)) {
@@ -414,6 +416,7 @@ function startOtlpSink(): Promise<{ server: Server; url: string }> {
 function startApi(env: Record<string, string>): Promise<App> {
   const dir = values['api-cpu-prof'];
   const args = dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(dir)}`] : [];
+  args.push(...(values['api-node-options']?.split(' ').filter(Boolean) ?? []));
   return startProcess('main.js', env, liveAt(`http://127.0.0.1:${env.PORT}/health/live`), args);
 }
 
