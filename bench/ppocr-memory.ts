@@ -18,9 +18,8 @@ import sharp from 'sharp';
 import { prepareImage } from '../src/ocr/image-preparer.js';
 import { PpOcrChild } from '../src/ocr/ppocr/ppocr-child.js';
 import type { PpOcrSegment } from '../src/ocr/ppocr/ppocr-pipeline.js';
+import { memoryOf } from './lib/process-tree.js';
 import { boxFileText, characterErrorRate, percentile } from './scoring.js';
-
-const MB = 1024;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -65,7 +64,7 @@ async function main(): Promise<void> {
     segments: PpOcrSegment[];
   }> = [];
   const child = await PpOcrChild.start(options);
-  const idleMb = (await status(child.pid!)).rss;
+  const idleMb = Math.round(memoryOf(child.pid!).rssMb);
   try {
     for (const file of files) {
       const image = await prepareImage(await readFile(join(folder, file)), {
@@ -77,7 +76,8 @@ async function main(): Promise<void> {
         width: image.width,
         height: image.height,
       });
-      const { rss: rssMb, hwm: peakMb } = await status(child.pid!);
+      const memory = memoryOf(child.pid!);
+      const [rssMb, peakMb] = [Math.round(memory.rssMb), Math.round(memory.peakMb)];
       // Segments in reading order, one a line: close enough to compare settings' error rates.
       const truth = await readFile(join(dataset, 'box', file.replace(/\.[^.]+$/, '.txt')), 'utf8')
         .then(boxFileText)
@@ -106,13 +106,6 @@ async function main(): Promise<void> {
 
 function mean(values: number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-/** Resident and peak resident memory of a process, in MB. */
-async function status(pid: number): Promise<{ rss: number; hwm: number }> {
-  const text = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(text)?.[1] ?? 0);
-  return { rss: Math.round(kb('VmRSS') / MB), hwm: Math.round(kb('VmHWM') / MB) };
 }
 
 await main();

@@ -31,7 +31,7 @@
 import autocannon from 'autocannon';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -43,7 +43,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { BenchClient } from './lib/bench-client.js';
 import { cpuSnapshot, cpuUsage, formatCpuUsage } from './lib/cpu-accounting.js';
-import { treeMemory } from './lib/process-tree.js';
+import { memoryOf, treeMemory } from './lib/process-tree.js';
 
 interface Handle {
   url: string;
@@ -103,13 +103,6 @@ function freePort(): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-/** Resident and peak resident memory (MB) of a process, from /proc. */
-function memoryOf(pid: number): { rssMb: number; peakMb: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
-}
 
 interface App {
   child: ChildProcess;

@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { childrenOf, read, TICKS_PER_SECOND } from './process-tree.js';
+import { childrenOf, procStat, read, TICKS_PER_SECOND } from './process-tree.js';
 
 /**
  * Who used the CPU during a timed window, from Linux's /proc: every process below the bench
@@ -8,32 +8,9 @@ import { childrenOf, read, TICKS_PER_SECOND } from './process-tree.js';
  * ratio of 2 workers to 1 can only reach 2× if one worker stays within one core.
  */
 
-interface Stat {
-  comm: string;
-  ppid: number;
-  /** utime + stime, seconds. */
-  own: number;
-  /** cutime + cstime of reaped children, seconds. */
-  reaped: number;
-}
-
-function statOf(path: string): Stat | undefined {
-  const text = read(path);
-  if (!text) return undefined;
-  const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
-  // Fields after "pid (comm) ": ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return {
-    comm,
-    ppid: Number(fields[1]),
-    own: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
-    reaped: (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
-  };
-}
-
 /** CPU seconds of a process, its live descendants and those it reaped. */
 function treeSeconds(pid: number): number {
-  const stat = statOf(`/proc/${pid}/stat`);
+  const stat = procStat(`/proc/${pid}/stat`);
   if (!stat) return 0;
   return stat.own + stat.reaped + childrenOf(pid).reduce((sum, c) => sum + treeSeconds(c), 0);
 }
@@ -58,7 +35,7 @@ function threadSeconds(pid: number): Map<string, number> {
     return groups;
   }
   for (const task of tasks) {
-    const stat = statOf(`/proc/${pid}/task/${task}/stat`);
+    const stat = procStat(`/proc/${pid}/task/${task}/stat`);
     if (!stat) continue;
     const group = threadGroup(pid, Number(task), stat.comm);
     groups.set(group, (groups.get(group) ?? 0) + stat.own);
@@ -93,11 +70,11 @@ export function cpuSnapshot(named: Map<number, string>): CpuSnapshot {
   const roles = new Map<string, number>();
   const threads = new Map<string, Map<string, number>>();
   const add = (role: string, seconds: number) => roles.set(role, (roles.get(role) ?? 0) + seconds);
-  const self = statOf(`/proc/${process.pid}/stat`);
+  const self = procStat(`/proc/${process.pid}/stat`);
   // Only the bench's own threads: its reaped children (earlier phases) are not this window's.
   add('bench', self?.own ?? 0);
   for (const child of childrenOf(process.pid)) {
-    const role = named.get(child) ?? statOf(`/proc/${child}/stat`)?.comm ?? 'other';
+    const role = named.get(child) ?? procStat(`/proc/${child}/stat`)?.comm ?? 'other';
     add(role, treeSeconds(child));
     if (named.has(child)) threads.set(role, threadSeconds(child));
   }

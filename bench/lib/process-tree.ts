@@ -35,22 +35,49 @@ export function descendants(pid: number): number[] {
   return childrenOf(pid).flatMap((child) => [child, ...descendants(child)]);
 }
 
+/** The fields of a /proc `stat` file that the benches read (times in seconds). */
+export interface ProcStat {
+  comm: string;
+  ppid: number;
+  /** utime + stime. */
+  own: number;
+  /** cutime + cstime of reaped children. */
+  reaped: number;
+}
+
+/** A process's or thread's /proc `stat` file, or undefined when it is gone. */
+export function procStat(path: string): ProcStat | undefined {
+  const text = read(path);
+  if (!text) return undefined;
+  const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+  // Fields after "pid (comm) ": ppid is field 4, utime 14, stime 15, cutime 16, cstime 17.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return {
+    comm,
+    ppid: Number(fields[1]),
+    own: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
+    reaped: (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND,
+  };
+}
+
 /**
  * CPU seconds of a process's own threads and of its children it has reaped (cutime, cstime):
  * a killed or recycled engine process keeps counting once reaped.
  */
 function cpuSecondsOf(pid: number): number {
-  const stat = read(`/proc/${pid}/stat`);
-  if (!stat) return 0;
-  // Fields after "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
-  return ticks / TICKS_PER_SECOND;
+  const stat = procStat(`/proc/${pid}/stat`);
+  return stat ? stat.own + stat.reaped : 0;
+}
+
+/** Resident and peak resident memory of one process now, in MB (0 when it is gone). */
+export function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = read(`/proc/${pid}/status`) ?? '';
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
 function rssBytesOf(pid: number): number {
-  const kb = /VmRSS:\s+(\d+)/.exec(read(`/proc/${pid}/status`) ?? '')?.[1];
-  return Number(kb ?? 0) * 1024;
+  return memoryOf(pid).rssMb * 1024 * 1024;
 }
 
 /**

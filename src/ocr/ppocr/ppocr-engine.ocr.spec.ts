@@ -22,6 +22,13 @@ import { PpOcrPool } from './ppocr-pool.js';
 const repo = join(import.meta.dirname, '..', '..', '..');
 const fixtures = join(repo, 'test', 'fixtures');
 const sroie = (id: string) => join(fixtures, 'sroie', `${id}.jpg`);
+/** The detection settings the worker uses (receipt-extractor.ts). */
+const DETECTION = { detWidth: 480, detMaxPixels: 1_228_800, maxBoxes: 400 };
+/** A SROIE receipt prepared as the worker prepares it, as grey pixels for a PP-OCR process. */
+async function sroiePixels(id: string) {
+  const prepared = await prepareImage(sroie(id), { maxImagePixels: 40_000_000, pixels: true });
+  return { data: prepared.pixels!, width: prepared.width, height: prepared.height };
+}
 let extractor: ReceiptExtractor;
 beforeAll(() => {
   extractor = new ReceiptExtractor({
@@ -135,19 +142,13 @@ describe('Both engines combined on real receipts', { timeout: 120_000 }, () => {
 
 describe('PP-OCR detection in strips', { timeout: 90_000 }, () => {
   it('stitches strips of a long page into one reading, every box where it was printed', async () => {
-    const prepared = await prepareImage(sroie('X51008142033'), {
-      maxImagePixels: 40_000_000,
-      pixels: true,
-    });
-    const image = { data: prepared.pixels!, width: prepared.width, height: prepared.height };
+    const image = await sroiePixels('X51008142033');
     // ~1000 detector rows: strips of 256 (128 answered for each) make eight seams to get wrong.
     const pool = new PpOcrPool({
       size: 1,
       recycleAfterJobs: 10,
       jobTimeoutMs: 60_000,
-      detWidth: 480,
-      detMaxPixels: 1_228_800,
-      maxBoxes: 400,
+      ...DETECTION,
       detStripHeight: 256,
     });
     try {
@@ -168,7 +169,7 @@ describe('PP-OCR detection in strips', { timeout: 90_000 }, () => {
 
 describe('PP-OCR process memory settings', { timeout: 90_000 }, () => {
   it('starts each process with its malloc settings and heap cap, and it reads with them', async () => {
-    const child = await PpOcrChild.start({ detWidth: 480, detMaxPixels: 1_228_800, maxBoxes: 400 });
+    const child = await PpOcrChild.start(DETECTION);
     try {
       // glibc reads these when the process starts: they must be in the child's own environment.
       const environ = readFileSync(`/proc/${child.pid}/environ`, 'utf8').split('\0');
@@ -178,15 +179,7 @@ describe('PP-OCR process memory settings', { timeout: 90_000 }, () => {
       const argv = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
       expect(argv).toEqual(expect.arrayContaining(['--expose-gc']));
       expect(argv.some((arg) => arg.startsWith('--max-old-space-size='))).toBe(true);
-      const prepared = await prepareImage(sroie('X51008142033'), {
-        maxImagePixels: 40_000_000,
-        pixels: true,
-      });
-      const segments = await child.read({
-        data: prepared.pixels!,
-        width: prepared.width,
-        height: prepared.height,
-      });
+      const segments = await child.read(await sroiePixels('X51008142033'));
       expect(segments.map((segment) => segment.text).join('\n')).toMatch(/42\.40/);
     } finally {
       await child.terminate();
@@ -195,14 +188,8 @@ describe('PP-OCR process memory settings', { timeout: 90_000 }, () => {
 });
 
 describe('PpOcrPool deadlines', { timeout: 90_000 }, () => {
-  const options = { detWidth: 480, detMaxPixels: 1_228_800, maxBoxes: 400 };
-  const readImage = async () => {
-    const prepared = await prepareImage(sroie('X51008142033'), {
-      maxImagePixels: 40_000_000,
-      pixels: true,
-    });
-    return { data: prepared.pixels!, width: prepared.width, height: prepared.height };
-  };
+  const options = DETECTION;
+  const readImage = () => sroiePixels('X51008142033');
 
   it('kills a page that overruns and frees its place for the next one', async () => {
     const pool = new PpOcrPool({ size: 1, recycleAfterJobs: 10, jobTimeoutMs: 50, ...options });
